@@ -1,0 +1,64 @@
+import {
+  CHALLENGE_DEFAULTS,
+  ChallengeContent,
+  ChallengeEligibility,
+  DEFAULT_SCORECARD,
+} from '@jiebang/domain';
+import { toSearchDocument } from '@jiebang/matching';
+import type { Challenge } from '@jiebang/domain';
+import { ChallengeFieldsDto, CreateChallengeDto, EligibilityInputDto } from './challenge.dto';
+
+function eligibilityOf(input: EligibilityInputDto): ChallengeEligibility {
+  const out: ChallengeEligibility = {};
+  if (input.regions?.length) out.regions = [...new Set(input.regions)];
+  if (input.sizes?.length) out.sizes = [...new Set(input.sizes)];
+  if (input.certifications?.length) out.certifications = [...new Set(input.certifications)];
+  return out;
+}
+
+/** A new draft's content with API.md defaults (one winner, shortlist of 3, passing 60, 3 blind reviewers). */
+export function contentFromCreate(dto: CreateChallengeDto): ChallengeContent {
+  return {
+    title: dto.title,
+    description: dto.description,
+    industry: dto.industry ?? null,
+    tags: dto.tags ?? [],
+    kpis: (dto.kpis ?? []).map((k) => ({ name: k.name, target: k.target, unit: k.unit ?? null, mandatory: k.mandatory ?? true })),
+    rewardYuan: dto.rewardYuan,
+    eligibility: eligibilityOf(dto.eligibility ?? {}),
+    bidDeadline: new Date(dto.bidDeadline),
+    maxWinners: dto.maxWinners ?? CHALLENGE_DEFAULTS.maxWinners,
+    shortlistSize: dto.shortlistSize ?? Math.max(CHALLENGE_DEFAULTS.shortlistSize, dto.maxWinners ?? 1),
+    passingScore: dto.passingScore ?? CHALLENGE_DEFAULTS.passingScore,
+    scorecard: dto.scorecard ? { criteria: dto.scorecard.criteria.map((c) => ({ ...c })) } : DEFAULT_SCORECARD,
+    reviewersPerBid: dto.review?.reviewersPerBid ?? CHALLENGE_DEFAULTS.reviewersPerBid,
+    blindReview: dto.review?.blind ?? CHALLENGE_DEFAULTS.blind,
+  };
+}
+
+/** The fields a PATCH carries, in domain terms (absent fields stay as they are). */
+export function contentChanges(dto: ChallengeFieldsDto): Partial<ChallengeContent> {
+  const changes: Partial<ChallengeContent> = {};
+  if (dto.title !== undefined) changes.title = dto.title;
+  if (dto.description !== undefined) changes.description = dto.description;
+  if (dto.industry !== undefined) changes.industry = dto.industry;
+  if (dto.tags !== undefined) changes.tags = dto.tags;
+  if (dto.kpis !== undefined) {
+    changes.kpis = dto.kpis.map((k) => ({ id: k.id, name: k.name, target: k.target, unit: k.unit ?? null, mandatory: k.mandatory ?? true }));
+  }
+  if (dto.rewardYuan !== undefined) changes.rewardYuan = dto.rewardYuan;
+  if (dto.eligibility !== undefined) changes.eligibility = eligibilityOf(dto.eligibility);
+  if (dto.bidDeadline !== undefined) changes.bidDeadline = new Date(dto.bidDeadline);
+  if (dto.maxWinners !== undefined) changes.maxWinners = dto.maxWinners;
+  if (dto.shortlistSize !== undefined) changes.shortlistSize = dto.shortlistSize;
+  if (dto.passingScore !== undefined) changes.passingScore = dto.passingScore;
+  if (dto.scorecard !== undefined) changes.scorecard = { criteria: dto.scorecard.criteria.map((c) => ({ ...c })) };
+  if (dto.review?.reviewersPerBid !== undefined) changes.reviewersPerBid = dto.review.reviewersPerBid;
+  if (dto.review?.blind !== undefined) changes.blindReview = dto.review.blind;
+  return changes;
+}
+
+/** What full-text search sees of a challenge: title, description, tags, KPI names, through the tokenizer. */
+export function searchDocumentOf(challenge: Pick<Challenge, 'title' | 'description' | 'tags' | 'kpis' | 'industry'>): string {
+  return toSearchDocument(challenge.title, challenge.description, challenge.tags, challenge.kpis.map((k) => k.name), challenge.industry);
+}

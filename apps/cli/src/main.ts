@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { Command } from 'commander';
+import { ConfigError, loadConfig } from '@jiebang/platform';
+import { createAdmin } from './commands/create-admin.command';
+import { checkSchema, generateMigration, migrate } from './commands/schema.command';
+import { startAll } from './commands/start.command';
+
+// Developers may keep settings in .env (see .env.example); real environment variables win.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+function config() {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+const program = new Command('jiebang').description('Jiebang command line');
+
+program
+  .command('migrate')
+  .description('create the database if missing and apply pending migrations')
+  .action(async () => migrate(config().databaseUrl));
+
+program
+  .command('db:check')
+  .description('fail when entities and migrations drift apart')
+  .action(async () => checkSchema(config().databaseUrl));
+
+program
+  .command('db:generate')
+  .argument('<name>', 'PascalCase migration name')
+  .description('write a migration with the SQL the entities need beyond the existing migrations')
+  .action(async (name: string) => generateMigration(config().databaseUrl, name));
+
+program
+  .command('create-admin')
+  .requiredOption('--email <email>', 'email of the new admin')
+  .requiredOption('--password <password>', 'password, 10–128 characters')
+  .option('--name <name>', 'display name', 'Administrator')
+  .description('create a platform administrator (admins cannot self-register)')
+  .action(async (options: { email: string; password: string; name: string }) => createAdmin(config(), options));
+
+program
+  .command('start')
+  .description('migrate, then run challenge-service, bidding-service and matching-worker')
+  .action(async () => startAll(config()));
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+import { Initial1795469034835 } from './1795469034835-initial';
+
+/* Explicit, ordered list of migrations (never globbed). Add each new one at the end. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const MIGRATIONS: Function[] = [Initial1795469034835];

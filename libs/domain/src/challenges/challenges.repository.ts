@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { asRow, TransactionHost } from '@jiebang/database';
+import { Brackets } from 'typeorm';
+import { Actor } from '../shared/actor';
+import { CursorPosition, decodeCursor, Page, toPage } from '../shared/cursor';
+import { ChallengeAddendum } from './challenge-addendum.entity';
+import { Challenge } from './challenge.entity';
+import { ChallengeStatus } from './challenge.types';
+import { Question } from './question.entity';
+
+export interface ChallengeListQuery {
+  status?: ChallengeStatus;
+  /** Tokenized search terms (the tokenizer's output joined by spaces); matched against `search_vector`. */
+  searchTerms?: string;
+  /** GB/T 4754 code prefix. */
+  industry?: string;
+  tag?: string;
+  /** Only the viewer organization's own challenges, drafts included. */
+  mineOf?: string;
+  limit: number;
+  cursor?: string;
+}
+
+const position = (c: Challenge): CursorPosition => ({ at: c.createdAt, id: c.id });
+
+@Injectable()
+export class ChallengesRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Inserts a challenge and its search document (tokenizer output) as `tsvector('simple')`. */
+  async insert(challenge: Challenge, searchDocument: string): Promise<void> {
+    await this.tx.manager.insert(Challenge, asRow(challenge));
+    await this.updateSearchDocument(challenge.id, searchDocument);
+  }
+
+  async save(challenge: Challenge, searchDocument?: string): Promise<void> {
+    await this.tx.manager.save(Challenge, challenge);
+    if (searchDocument !== undefined) await this.updateSearchDocument(challenge.id, searchDocument);
+  }
+
+  private async updateSearchDocument(id: string, document: string): Promise<void> {
+    await this.tx.manager.query(`UPDATE challenges SET search_vector = to_tsvector('simple', $2) WHERE id = $1`, [id, document]);
+  }
+
+  /** A challenge the viewer may see: anything but a draft, or the viewer organization's own draft. */
+  findVisible(id: string, viewer: Actor | null): Promise<Challenge | null> {
+    return this.visibleQuery(id, viewer).getOne();
+  }
+
+  /** Same visibility, locking the row (`FOR NO KEY UPDATE`) for a state change; bids and the close take it too. */
+  findVisibleForUpdate(id: string, viewer: Actor | null): Promise<Challenge | null> {
+    return this.visibleQuery(id, viewer).setLock('for_no_key_update').getOne();
+  }
+
+  /** Locks the row regardless of viewer (worker transitions). */
+  lockById(id: string): Promise<Challenge | null> {
+    return this.tx.manager.createQueryBuilder(Challenge, 'c').where('c.id = :id', { id }).setLock('for_no_key_update').getOne();
+  }
+
+  private visibleQuery(id: string, viewer: Actor | null) {
+    const query = this.tx.manager.createQueryBuilder(Challenge, 'c').where('c.id = :id', { id });
+    if (viewer?.organizationId) {
+      query.andWhere(new Brackets((b) => b.where(`c.status <> 'draft'`).orWhere('c.organization_id = :org', { org: viewer.organizationId })));
+    } else {
+      query.andWhere(`c.status <> 'draft'`);
+    }
+    return query;
+  }
+
+  async list(query: ChallengeListQuery): Promise<Page<Challenge>> {
+    const qb = this.tx.manager.createQueryBuilder(Challenge, 'c');
+    if (query.mineOf) qb.where('c.organization_id = :org', { org: query.mineOf });
+    else qb.where(`c.status <> 'draft'`);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.industry) qb.andWhere(`c.industry LIKE :industry`, { industry: `${query.industry.replace(/[%_\\]/g, '')}%` });
+    if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag });
+    if (query.searchTerms !== undefined) {
+      qb.andWhere(`c.search_vector @@ plainto_tsquery('simple', :terms)`, { terms: query.searchTerms });
+    }
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: after.at, id: after.id });
+    }
+    const rows = await qb.orderBy('c.created_at', 'DESC').addOrderBy('c.id', 'DESC').limit(query.limit + 1).getMany();
+    return toPage(rows, query.limit, position);
+  }
+
+  /** Published challenges whose deadline has passed by the database's clock (for the reconciler). */
+  async idsDueForClose(limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT id FROM challenges WHERE status = 'published' AND bid_deadline <= clock_timestamp() ORDER BY bid_deadline LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async insertAddendum(addendum: ChallengeAddendum): Promise<void> {
+    await this.tx.manager.insert(ChallengeAddendum, addendum);
+  }
+
+  async addendaOf(challengeIds: string[]): Promise<Map<string, ChallengeAddendum[]>> {
+    const map = new Map<string, ChallengeAddendum[]>();
+    if (challengeIds.length === 0) return map;
+    const rows = await this.tx.manager
+      .createQueryBuilder(ChallengeAddendum, 'a')
+      .where('a.challenge_id = ANY(:ids)', { ids: challengeIds })
+      .orderBy('a.created_at', 'ASC')
+      .getMany();
+    for (const row of rows) map.set(row.challengeId, [...(map.get(row.challengeId) ?? []), row]);
+    return map;
+  }
+
+  /** Live (not withdrawn) bid counts of opened challenges only: before opening, how many bid is confidential. */
+  async openedBidCounts(challenges: Challenge[]): Promise<Map<string, number>> {
+    const ids = challenges.filter((c) => c.isOpened).map((c) => c.id);
+    const map = new Map<string, number>();
+    if (ids.length === 0) return map;
+    const rows: Array<{ challenge_id: string; n: string }> = await this.tx.manager.query(
+      `SELECT challenge_id, count(*) AS n FROM bids WHERE challenge_id = ANY($1) AND status <> 'withdrawn' GROUP BY challenge_id`,
+      [ids],
+    );
+    for (const id of ids) map.set(id, 0);
+    for (const row of rows) map.set(row.challenge_id, Number(row.n));
+    return map;
+  }
+}
+
+@Injectable()
+export class QuestionsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  async insert(question: Question): Promise<void> {
+    await this.tx.manager.insert(Question, question);
+  }
+
+  async save(question: Question): Promise<void> {
+    await this.tx.manager.save(Question, question);
+  }
+
+  findOnChallenge(challengeId: string, questionId: string): Promise<Question | null> {
+    return this.tx.manager.findOne(Question, { where: { id: questionId, challengeId } });
+  }
+
+  /**
+   * Questions a viewer may read: answered ones for everyone; the challenge owner (and admins) see all; an SME
+   * also sees its own organization's unanswered ones.
+   */
+  listVisible(challengeId: string, view: { all: boolean; askerOrganizationId: string | null; askerUserId: string }): Promise<Question[]> {
+    const qb = this.tx.manager.createQueryBuilder(Question, 'q').where('q.challenge_id = :challengeId', { challengeId });
+    if (!view.all) {
+      qb.andWhere(
+        new Brackets((b) => {
+          b.where('q.answer IS NOT NULL').orWhere('q.asked_by = :user', { user: view.askerUserId });
+          if (view.askerOrganizationId) b.orWhere('q.asker_organization_id = :org', { org: view.askerOrganizationId });
+        }),
+      );
+    }
+    return qb.orderBy('q.created_at', 'ASC').addOrderBy('q.id', 'ASC').limit(500).getMany();
+  }
+}

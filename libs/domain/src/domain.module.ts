@@ -1,0 +1,32 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditTrail } from './audit/audit-trail';
+import { BidsRepository } from './bids/bids.repository';
+import { ChallengesRepository, QuestionsRepository } from './challenges/challenges.repository';
+import { EnterpriseProfilesRepository } from './enterprises/enterprise-profiles.repository';
+import { IdempotencyRepository } from './idempotency/idempotency.repository';
+import { OrganizationsRepository, ReviewerProfilesRepository, UsersRepository } from './identity/identity.repositories';
+import { NotificationsRepository } from './notifications/notifications.repository';
+import { ParticipantNotifier } from './notifications/participant-notifier';
+import { Clock, SystemClock } from './shared/clock';
+
+const PROVIDERS = [
+  UsersRepository,
+  OrganizationsRepository,
+  ReviewerProfilesRepository,
+  EnterpriseProfilesRepository,
+  ChallengesRepository,
+  QuestionsRepository,
+  BidsRepository,
+  AuditTrail,
+  NotificationsRepository,
+  IdempotencyRepository,
+  ParticipantNotifier,
+];
+
+/** Repositories and domain services; needs `DatabaseModule` (TransactionHost) in the app. */
+@Global()
+@Module({
+  providers: [...PROVIDERS, { provide: Clock, useClass: SystemClock }],
+  exports: [...PROVIDERS, Clock],
+})
+export class DomainModule {}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@jiebang/database';
+import { Organization } from '../identity/organization.entity';
+import { EnterpriseProfile } from './enterprise-profile.entity';
+
+export interface ProfileWithOrganization {
+  organization: Organization;
+  profile: EnterpriseProfile | null;
+}
+
+@Injectable()
+export class EnterpriseProfilesRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  findByOrganization(organizationId: string): Promise<EnterpriseProfile | null> {
+    return this.tx.manager.findOne(EnterpriseProfile, { where: { organizationId } });
+  }
+
+  /** An SME organization with its profile (null before the first PUT); lead organizations are not found. */
+  async findSmeWithProfile(organizationId: string): Promise<ProfileWithOrganization | null> {
+    const organization = await this.tx.manager.findOne(Organization, { where: { id: organizationId, kind: 'sme' } });
+    if (!organization) return null;
+    return { organization, profile: await this.findByOrganization(organizationId) };
+  }
+
+  /**
+   * Inserts or replaces a profile. Every write takes a new `change_seq` from the sequence, which the matching
+   * workers follow to keep their ranking indexes current.
+   */
+  async upsert(profile: EnterpriseProfile): Promise<EnterpriseProfile> {
+    const rows: Array<{ change_seq: string }> = await this.tx.manager.query(
+      `INSERT INTO enterprise_profiles
+         (organization_id, description, capabilities, industries, certifications, employee_count, patents, past_projects, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (organization_id) DO UPDATE SET
+         description = EXCLUDED.description, capabilities = EXCLUDED.capabilities, industries = EXCLUDED.industries,
+         certifications = EXCLUDED.certifications, employee_count = EXCLUDED.employee_count, patents = EXCLUDED.patents,
+         past_projects = EXCLUDED.past_projects, updated_at = EXCLUDED.updated_at,
+         change_seq = nextval('enterprise_profile_change_seq')
+       RETURNING change_seq`,
+      [
+        profile.organizationId,
+        profile.description,
+        profile.capabilities,
+        profile.industries,
+        profile.certifications,
+        profile.employeeCount,
+        JSON.stringify(profile.patents),
+        JSON.stringify(profile.pastProjects),
+        profile.updatedAt,
+      ],
+    );
+    profile.changeSeq = Number(rows[0].change_seq);
+    return profile;
+  }
+}

@@ -1,0 +1,97 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError, ErrorCode, FieldError } from '@jiebang/domain';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_STATUS } from './error-status';
+import { problem, ProblemDetails } from './problem-details';
+
+const STATUS_CODE: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'VALIDATION_FAILED',
+  429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
+};
+
+interface FrameworkError {
+  statusCode?: unknown;
+  status?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+/**
+ * Turns anything thrown into `application/problem+json` with a stable code and the request's trace id.
+ * Unknown errors become 500 INTERNAL, logged with the trace id, never with a stack trace in the body.
+ */
+export function toProblem(error: unknown, traceId: string): { problem: ProblemDetails; unexpected: boolean } {
+  if (error instanceof DomainError) {
+    return { problem: problem(error.code, error.message, traceId, error.errors), unexpected: false };
+  }
+  if (error instanceof ThrottlerException) {
+    return { problem: problem('RATE_LIMITED', 'Too many attempts; try again later.', traceId), unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = STATUS_CODE[status];
+    if (code) return { problem: problem(code, httpDetail(error, code), traceId), unexpected: false };
+  }
+  const framework = frameworkError(error);
+  if (framework) return { problem: problem(framework.code, framework.detail, traceId), unexpected: false };
+  return { problem: problem('INTERNAL', 'An unexpected error occurred.', traceId), unexpected: true };
+}
+
+function httpDetail(error: HttpException, code: ErrorCode): string {
+  const response = error.getResponse();
+  const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
+  if (code === 'NOT_FOUND') return 'Resource not found.';
+  if (typeof message === 'string' && message.length < 300) return message;
+  if (Array.isArray(message)) return message.filter((m) => typeof m === 'string').join('; ');
+  return error.message;
+}
+
+/** Fastify's own errors (body parsing, body limit, media type) carry a `statusCode` and `FST_*` code. */
+function frameworkError(error: unknown): { code: ErrorCode; detail: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as FrameworkError;
+  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.status === 'number' ? e.status : null;
+  if (status === null || status >= 500) return null;
+  const fastifyCode = typeof e.code === 'string' ? e.code : '';
+  if (status === 413 || fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is too large.' };
+  }
+  if (fastifyCode === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+    return { code: 'VALIDATION_FAILED', detail: 'Unsupported Content-Type; send application/json.' };
+  }
+  if (status === 400) {
+    return { code: 'VALIDATION_FAILED', detail: 'The request body is not valid JSON.' };
+  }
+  const code = STATUS_CODE[status];
+  return code ? { code, detail: typeof e.message === 'string' ? e.message : ERROR_STATUS[code].toString() } : null;
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemDetails): void {
+  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+}
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { problem: body, unexpected } = toProblem(exception, String(request.id));
+    if (unexpected) {
+      this.logger.error({ err: exception, traceId: body.traceId }, 'unhandled error');
+    }
+    sendProblem(reply, body);
+  }
+}
+
+export type { FieldError };

@@ -1,0 +1,8 @@
+export * from './job-catalog';
+export * from './outbox-message.entity';
+export * from './outbox';
+export * from './queue-connection';
+export * from './queue.module';
+
+import { OutboxMessage } from './outbox-message.entity';
+export const QUEUE_ENTITIES = [OutboxMessage];

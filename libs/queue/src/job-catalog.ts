@@ -1,0 +1,26 @@
+/**
+ * The typed job catalog: every job name, its queue and its payload. Names are persisted in Redis and in the
+ * outbox table: never rename one. Payloads carry ids only — never bid content or prices.
+ */
+export const QUEUE_NAMES = ['transitions'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export interface JobCatalog {
+  /** The deadline of a published challenge: close bidding (开标) or fail it when no bid is live. */
+  'close-bidding': { challengeId: string };
+}
+export type JobName = keyof JobCatalog;
+export type JobPayload<N extends JobName> = JobCatalog[N];
+
+export const JOB_QUEUE: { [N in JobName]: QueueName } = {
+  'close-bidding': 'transitions',
+};
+
+export type JobsOf<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
+
+/** A discriminated union of the jobs of one queue, for exhaustive `switch` in its processor. */
+export type QueueJob<Q extends QueueName> = { [N in JobsOf<Q>]: { name: N; payload: JobCatalog[N] } }[JobsOf<Q>];
+
+export function jobNamesOf(queue: QueueName): JobName[] {
+  return (Object.keys(JOB_QUEUE) as JobName[]).filter((n) => JOB_QUEUE[n] === queue);
+}

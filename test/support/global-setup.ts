@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { register } from 'tsconfig-paths';
+import { DataSource } from 'typeorm';
+import { databaseUrl, TEMPLATE_DATABASE, TEST_POSTGRES_URL } from './test-env';
+
+// Jest's moduleNameMapper does not apply to globalSetup; resolve the @jiebang/* aliases here.
+register({ baseUrl: join(__dirname, '../..'), paths: { '@jiebang/*': ['libs/*/src'] } });
+
+/** Once per run: a freshly migrated template database that every test file clones (fast, isolated). */
+export default async function globalSetup(): Promise<void> {
+  const admin = new Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`Tests need PostgreSQL at ${TEST_POSTGRES_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`);
+  }
+  try {
+    // Leftovers of earlier runs (a killed run cannot clean up after itself).
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'jiebang_t\\_%' OR datname = $1`, [TEMPLATE_DATABASE]);
+    for (const row of stale.rows as Array<{ datname: string }>) {
+      await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+    }
+    await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  } finally {
+    await admin.end();
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { dataSourceOptions } = require('@jiebang/database') as typeof import('@jiebang/database');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DOMAIN_ENTITIES } = require('@jiebang/domain') as typeof import('@jiebang/domain');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { QUEUE_ENTITIES } = require('@jiebang/queue') as typeof import('@jiebang/queue');
+  const dataSource = new DataSource(
+    dataSourceOptions({ url: databaseUrl(TEMPLATE_DATABASE), poolSize: 2, applicationName: 'jiebang-test-setup' }, [
+      ...DOMAIN_ENTITIES,
+      ...QUEUE_ENTITIES,
+    ]),
+  );
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+}
