@@ -5,8 +5,36 @@
  *  - large  `test/e2e/*.e2e-spec.ts` the real apps over HTTP with the real worker and Redis.
  * TypeScript is compiled by SWC (type-checking is `npm run typecheck`).
  */
-const swc = JSON.parse(require('fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const fs = require('fs');
+const path = require('path');
+
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
+
+/**
+ * NestJS 12 and some of its dependencies ship ESM only. Node 20.19+ can require() them, but Jest on Node 20
+ * cannot, so SWC compiles every top-level package marked `"type": "module"` to CommonJS.
+ */
+function esmPackages() {
+  const root = path.join(__dirname, 'node_modules');
+  const names = [];
+  const isEsm = (dir) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).type === 'module';
+    } catch {
+      return false;
+    }
+  };
+  for (const entry of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    if (entry.startsWith('.')) continue;
+    if (entry.startsWith('@')) {
+      for (const sub of fs.readdirSync(path.join(root, entry))) if (isEsm(path.join(root, entry, sub))) names.push(`${entry}/${sub}`);
+    } else if (isEsm(path.join(root, entry))) {
+      names.push(entry);
+    }
+  }
+  return names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
 
 module.exports = {
   rootDir: __dirname,
@@ -14,9 +42,8 @@ module.exports = {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web-portal/', '/test/faults/'],
-  // NestJS 12 ships ESM only; Jest on Node 20 cannot require() ESM, so SWC compiles those packages to CommonJS.
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|file-type|strtok3|token-types|peek-readable|@tokenizer|load-esm)/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@jiebang/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

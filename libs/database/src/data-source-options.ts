@@ -27,7 +27,9 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings, entities
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: ['error', 'warn', 'migration'],
+    // Query errors surface as exceptions (mapped or logged with a trace id); expected ones, like a unique
+    // violation that means BID_EXISTS, must not spam the console.
+    logging: ['warn', 'migration'],
     extra: {
       max: settings.poolSize,
       application_name: settings.applicationName,

@@ -1,6 +1,7 @@
 export * from './job-catalog';
 export * from './outbox-message.entity';
 export * from './outbox';
+export * from './outbox-repository';
 export * from './queue-connection';
 export * from './queue.module';
 

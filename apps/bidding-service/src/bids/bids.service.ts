@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@jiebang/database';
+import {
+  Actor,
+  AuditTrail,
+  Bid,
+  BidContent,
+  bidContentProblems,
+  BidRead,
+  BidsRepository,
+  BidsSealedError,
+  BiddingClosedError,
+  Challenge,
+  ChallengesRepository,
+  EnterpriseProfilesRepository,
+  ForbiddenError,
+  NotEligibleError,
+  NotFoundError,
+  OrganizationsRepository,
+  Page,
+  RuleViolationError,
+  ValidationFailedError,
+} from '@jiebang/domain';
+import { checkEligibility } from '@jiebang/matching';
+import { AmendBidDto, BidContentFieldsDto, BidPageResponse, BidResponse, ListBidsQueryDto, SubmitBidDto, toBidResponse } from './bid.dto';
+
+function mergeContent(current: BidContent, dto: BidContentFieldsDto): BidContent {
+  return {
+    summary: dto.summary ?? current.summary,
+    technicalApproach: dto.technicalApproach ?? current.technicalApproach,
+    priceYuan: dto.priceYuan ?? current.priceYuan,
+    durationDays: dto.durationDays ?? current.durationDays,
+    kpiResponses: dto.kpiResponses?.map((k) => ({ kpiId: k.kpiId, commitment: k.commitment })) ?? current.kpiResponses,
+    milestones: dto.milestones?.map((m) => ({ title: m.title, dueDay: m.dueDay, paymentPercent: m.paymentPercent })) ?? current.milestones,
+    team: dto.team?.map((t) => ({ name: t.name, role: t.role })) ?? current.team,
+  };
+}
+
+const EMPTY_CONTENT: BidContent = { summary: '', technicalApproach: '', priceYuan: 0, durationDays: 1, kpiResponses: [], milestones: [], team: [] };
+
+/**
+ * Sealed bids. Every write locks the challenge row — the lock the close transition takes — and compares the
+ * database's clock with the deadline inside the transaction, so nothing is accepted after the deadline.
+ * Until the bids are opened only the bidding SME reads its bid; afterwards the lead and admins read the last
+ * revision of live bids, and each such read is recorded.
+ */
+@Injectable()
+export class BidsService {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly bids: BidsRepository,
+    private readonly challenges: ChallengesRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly profiles: EnterpriseProfilesRepository,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async submit(actor: Actor, dto: SubmitBidDto): Promise<BidResponse> {
+    const organizationId = this.smeOrganization(actor);
+    const bid = await this.tx.run(async () => {
+      const challenge = await this.lockOpenChallenge(actor, dto.challengeId);
+      const now = await this.tx.databaseNow();
+      challenge.assertAcceptsBids(now);
+      await this.assertEligible(organizationId, challenge);
+      const content = mergeContent(EMPTY_CONTENT, dto);
+      this.assertContent(content, challenge);
+      const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, now);
+      await this.bids.insert(created, now);
+      await this.recordBidEvent(created, actor, 'bid.submitted', now);
+      await this.assertStillBeforeDeadline(challenge);
+      return created;
+    });
+    return toBidResponse(bid);
+  }
+
+  async amend(actor: Actor, id: string, dto: AmendBidDto): Promise<BidResponse> {
+    const organizationId = this.smeOrganization(actor);
+    const bid = await this.tx.run(async () => {
+      const { bid: found, challenge } = await this.lockOwnBid(actor, organizationId, id);
+      const now = await this.tx.databaseNow();
+      challenge.assertAcceptsBids(now);
+      const content = mergeContent(found.content(), dto);
+      found.amend(content, dto.version, now);
+      this.assertContent(content, challenge);
+      await this.bids.saveRevision(found, now);
+      await this.recordBidEvent(found, actor, 'bid.amended', now);
+      await this.assertStillBeforeDeadline(challenge);
+      return found;
+    });
+    return toBidResponse(bid);
+  }
+
+  async withdraw(actor: Actor, id: string): Promise<BidResponse> {
+    const organizationId = this.smeOrganization(actor);
+    const bid = await this.tx.run(async () => {
+      const { bid: found, challenge } = await this.lockOwnBid(actor, organizationId, id);
+      const now = await this.tx.databaseNow();
+      challenge.assertAcceptsBids(now);
+      found.withdraw(now);
+      await this.bids.save(found);
+      await this.recordBidEvent(found, actor, 'bid.withdrawn', now);
+      await this.assertStillBeforeDeadline(challenge);
+      return found;
+    });
+    return toBidResponse(bid);
+  }
+
+  async list(actor: Actor, query: ListBidsQueryDto): Promise<BidPageResponse> {
+    if (actor.role === 'sme') {
+      const page = await this.bids.listOfOrganization(this.smeOrganization(actor), query);
+      return this.page(page);
+    }
+    if (actor.role !== 'lead' && actor.role !== 'admin') throw new ForbiddenError('Bids are listed for SMEs, leads and admins.');
+    if (!query.challengeId) {
+      throw new ValidationFailedError('challengeId is required.', [{ field: 'challengeId', message: 'challengeId is required for leads and admins' }]);
+    }
+    const challenge = await this.openedChallengeOf(actor, query.challengeId);
+    const page = await this.bids.listLiveOfChallenge(challenge.id, query);
+    await this.recordReads(page.items, actor, 'list');
+    return this.page(page);
+  }
+
+  async get(actor: Actor, id: string): Promise<BidResponse> {
+    if (actor.role === 'sme') {
+      const own = await this.bids.findOfOrganization(id, this.smeOrganization(actor));
+      if (!own) throw new NotFoundError('Bid');
+      return toBidResponse(own);
+    }
+    if (actor.role !== 'lead' && actor.role !== 'admin') throw new NotFoundError('Bid');
+    const bid = await this.bids.findLiveOnChallengeOf(id, actor.role === 'admin' ? null : this.leadOrganization(actor));
+    if (!bid) throw new NotFoundError('Bid');
+    await this.openedChallengeOf(actor, bid.challengeId);
+    await this.recordReads([bid], actor, 'read');
+    return toBidResponse(bid);
+  }
+
+  private page(page: Page<Bid>): BidPageResponse {
+    return { items: page.items.map(toBidResponse), nextCursor: page.nextCursor };
+  }
+
+  /** The lead's own (or, for admins, any) challenge, and only once the bids are opened (开标). */
+  private async openedChallengeOf(actor: Actor, challengeId: string): Promise<Challenge> {
+    const challenge = await this.challenges.findVisible(challengeId, actor);
+    if (!challenge || (actor.role === 'lead' && challenge.organizationId !== actor.organizationId)) throw new NotFoundError('Challenge');
+    if (!challenge.isOpened) throw new BidsSealedError();
+    return challenge;
+  }
+
+  private async recordReads(bids: Bid[], actor: Actor, purpose: string): Promise<void> {
+    const now = new Date();
+    for (const bid of bids) await this.bids.recordRead(BidRead.record(bid.id, { id: actor.userId, role: actor.role }, purpose, now));
+  }
+
+  private async lockOpenChallenge(actor: Actor, challengeId: string): Promise<Challenge> {
+    const challenge = await this.challenges.findVisibleForUpdate(challengeId, actor);
+    if (!challenge || challenge.status === 'draft') throw new NotFoundError('Challenge');
+    return challenge;
+  }
+
+  /** Locks the challenge first (the order the close transition uses), then reads the caller's own bid. */
+  private async lockOwnBid(actor: Actor, organizationId: string, id: string): Promise<{ bid: Bid; challenge: Challenge }> {
+    const peek = await this.bids.findOfOrganization(id, organizationId);
+    if (!peek) throw new NotFoundError('Bid');
+    const challenge = await this.lockOpenChallenge(actor, peek.challengeId);
+    const bid = await this.bids.findOfOrganizationForUpdate(id, organizationId);
+    if (!bid) throw new NotFoundError('Bid');
+    return { bid, challenge };
+  }
+
+  private async assertEligible(organizationId: string, challenge: Challenge): Promise<void> {
+    const organization = await this.organizations.findById(organizationId);
+    const profile = await this.profiles.findByOrganization(organizationId);
+    const result = checkEligibility(challenge.eligibility, {
+      region: organization?.region ?? null,
+      size: organization?.size ?? null,
+      certifications: profile?.certifications ?? [],
+    });
+    if (!result.eligible) throw new NotEligibleError(result.reasons.map((r) => ({ field: r.rule, message: r.message })));
+  }
+
+  private assertContent(content: BidContent, challenge: Challenge): void {
+    const problems = bidContentProblems(content, challenge.kpis);
+    if (problems.length > 0) throw new RuleViolationError('The bid breaks the challenge rules.', problems);
+  }
+
+  /** Bid events go into the chain with the revision's content hash; actor and data stay hidden until opening. */
+  private async recordBidEvent(bid: Bid, actor: Actor, action: 'bid.submitted' | 'bid.amended' | 'bid.withdrawn', now: Date): Promise<void> {
+    await this.audit.record(
+      { challengeId: bid.challengeId, actorId: actor.userId, action, data: { bidId: bid.id, revision: bid.revision }, contentHash: bid.contentHash },
+      now,
+    );
+  }
+
+  /** The last statement before commit: a transaction that waited past the deadline is refused and rolled back. */
+  private async assertStillBeforeDeadline(challenge: Challenge): Promise<void> {
+    if (!challenge.acceptsBidsAt(await this.tx.databaseNow())) throw new BiddingClosedError();
+  }
+
+  private smeOrganization(actor: Actor): string {
+    if (actor.role !== 'sme' || !actor.organizationId) throw new ForbiddenError('Only SME accounts bid.');
+    return actor.organizationId;
+  }
+
+  private leadOrganization(actor: Actor): string {
+    if (!actor.organizationId) throw new NotFoundError('Bid');
+    return actor.organizationId;
+  }
+}

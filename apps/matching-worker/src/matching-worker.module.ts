@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { AuthModule } from '@jiebang/auth';
+import { DatabaseModule } from '@jiebang/database';
+import { DOMAIN_ENTITIES, DomainModule } from '@jiebang/domain';
+import { AppConfig, PlatformModule } from '@jiebang/platform';
+import { bullConnection, OutboxRepository, QUEUE_ENTITIES, QUEUE_NAMES, queueOptions, queuePrefix } from '@jiebang/queue';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { CloseBiddingTransition } from './transitions/close-bidding.transition';
+import { Reconciler } from './transitions/reconciler';
+import { TransitionsProcessor } from './transitions/transitions.processor';
+
+export const MATCHING_WORKER = 'matching-worker';
+
+/** BullMQ processors, the outbox relay and the reconciler; a small HTTP surface for health, metrics and queues. */
+@Module({})
+export class MatchingWorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const { defaultJobOptions } = queueOptions(config.redisUrl, config.queuePrefix);
+    return {
+      module: MatchingWorkerModule,
+      imports: [
+        PlatformModule.forRoot({ config, serviceName: MATCHING_WORKER, redisRequired: true }),
+        DatabaseModule.forRoot(
+          { url: config.databaseUrl, poolSize: config.dbPoolSize, applicationName: `jiebang-${MATCHING_WORKER}` },
+          [...DOMAIN_ENTITIES, ...QUEUE_ENTITIES],
+        ),
+        DomainModule,
+        AuthModule.forRoot(),
+        BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: queuePrefix(config.queuePrefix), defaultJobOptions }),
+        BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+      ],
+      providers: [OutboxRepository, OutboxRelay, CloseBiddingTransition, Reconciler, TransitionsProcessor],
+    };
+  }
+}
