@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@jiebang/database';
 import { DOMAIN_ENTITIES } from '@jiebang/domain';
 import { QUEUE_ENTITIES } from '@jiebang/queue';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_POSTGRES_URL } from './test-env';
+import { databaseUrl, DATABASE_PREFIX, runId, templateDatabase, TEST_POSTGRES_URL } from './test-env';
 
 async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 5000 });
@@ -18,11 +18,11 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /** A new database cloned from the migrated template; returns its URL. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `jiebang_t_${randomBytes(6).toString('hex')}`;
+  const name = `${DATABASE_PREFIX}_${runId()}_${randomBytes(5).toString('hex')}`;
   // CREATE DATABASE … TEMPLATE fails while another session is connected to the template; retry briefly.
   for (let attempt = 0; ; attempt += 1) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
+      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabase()}"`));
       return databaseUrl(name);
     } catch (error) {
       if (attempt >= 20) throw error;

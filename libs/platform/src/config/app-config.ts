@@ -27,6 +27,8 @@ export interface AppConfig {
   outboxPollMs: number;
   reconcileIntervalMs: number;
   corsOrigins: string[];
+  /** Fastify `trustProxy`: false, true, or trusted proxy addresses/CIDRs (comma-separated). */
+  trustProxy: boolean | string;
 }
 
 export const DEVELOPMENT_JWT_SECRET = 'jiebang-development-secret-do-not-use-in-production';
@@ -160,10 +162,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter((o) => o.length > 0),
+    trustProxy: parseTrustProxy(r.raw('TRUST_PROXY')),
   };
   for (const origin of config.corsOrigins) {
     if (origin === '*') r.problems.push('CORS_ORIGINS must list origins; "*" is not allowed');
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+/** `TRUST_PROXY`: unset/false (default: X-Forwarded-For is ignored, so clients cannot pick their own IP), true,
+ * or a comma-separated list of proxy addresses/CIDRs. */
+function parseTrustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
 }
