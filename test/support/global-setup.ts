@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`Tests need PostgreSQL at ${TEST_POSTGRES_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`);
+    throw new Error(`Tests need PostgreSQL at ${TEST_POSTGRES_URL} (set TEST_DATABASE_URL): ${(error as Error).message}`, { cause: error });
   }
   try {
     // In CI (one run per machine) sweep what killed runs left behind; on a developer's machine other runs may

@@ -5,6 +5,7 @@ import { ChallengesRepository, QuestionsRepository } from './challenges/challeng
 import { EnterpriseProfilesRepository } from './enterprises/enterprise-profiles.repository';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { OrganizationsRepository, ReviewerProfilesRepository, UsersRepository } from './identity/identity.repositories';
+import { MatchResultsRepository } from './matching/match-results.repository';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { ParticipantNotifier } from './notifications/participant-notifier';
 import { Clock, SystemClock } from './shared/clock';
@@ -21,6 +22,7 @@ const PROVIDERS = [
   NotificationsRepository,
   IdempotencyRepository,
   ParticipantNotifier,
+  MatchResultsRepository,
 ];
 
 /** Repositories and domain services; needs `DatabaseModule` (TransactionHost) in the app. */

@@ -10,6 +10,7 @@ import { IdempotencyKey } from './idempotency/idempotency-key.entity';
 import { Organization } from './identity/organization.entity';
 import { ReviewerProfile } from './identity/reviewer-profile.entity';
 import { User } from './identity/user.entity';
+import { BidAssessment, ChallengeMatch, Recommendation } from './matching/match-results.entity';
 import { Notification } from './notifications/notification.entity';
 
 /** Every entity of the domain, for DataSources (apps add the queue's outbox). */
@@ -27,4 +28,7 @@ export const DOMAIN_ENTITIES = [
   AuditEvent,
   Notification,
   IdempotencyKey,
+  ChallengeMatch,
+  Recommendation,
+  BidAssessment,
 ];

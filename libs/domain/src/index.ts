@@ -32,3 +32,5 @@ export * from './domain.module';
 export * from './entities';
 export * from './validation';
 export * from './notifications/participant-notifier';
+export * from './matching/match-results.entity';
+export * from './matching/match-results.repository';

@@ -2,19 +2,28 @@
  * The typed job catalog: every job name, its queue and its payload. Names are persisted in Redis and in the
  * outbox table: never rename one. Payloads carry ids only — never bid content or prices.
  */
-export const QUEUE_NAMES = ['transitions'] as const;
+export const QUEUE_NAMES = ['transitions', 'matching'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobCatalog {
   /** The deadline of a published challenge: close bidding (开标) or fail it when no bid is live. */
   'close-bidding': { challengeId: string };
+  /** A challenge was published: rank every SME profile, store the top 200, notify the top eligible SMEs. */
+  'match-challenge': { challengeId: string };
+  /** A profile changed (or was imported): rank every open challenge for that SME. */
+  'rematch-enterprise': { organizationId: string };
+  /** A bid revision was submitted or amended: the advisory assessment (ids only — never content or price). */
+  'assess-bid': { bidId: string; revision: number };
 }
 export type JobName = keyof JobCatalog;
 export type JobPayload<N extends JobName> = JobCatalog[N];
 
-export const JOB_QUEUE: { [N in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   'close-bidding': 'transitions',
-};
+  'match-challenge': 'matching',
+  'rematch-enterprise': 'matching',
+  'assess-bid': 'matching',
+} as const satisfies { [N in JobName]: QueueName };
 
 export type JobsOf<Q extends QueueName> = { [N in JobName]: (typeof JOB_QUEUE)[N] extends Q ? N : never }[JobName];
 

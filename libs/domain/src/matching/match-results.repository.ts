@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { asRow, TransactionHost } from '@jiebang/database';
+import { BidAssessment, ChallengeMatch, Recommendation } from './match-results.entity';
+
+export interface OpenRecommendation {
+  challengeId: string;
+  title: string;
+  score: number;
+  rank: number;
+  eligible: boolean;
+  explanation: Recommendation['explanation'];
+  bidDeadline: Date;
+  bidId: string | null;
+}
+
+/**
+ * Results of the matching worker, written idempotently: a job that runs twice replaces the same rows
+ * (natural keys), so BullMQ's at-least-once delivery is harmless.
+ */
+@Injectable()
+export class MatchResultsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  /** Replaces a challenge's stored matches in one transaction. */
+  async replaceMatches(challengeId: string, matches: ChallengeMatch[]): Promise<void> {
+    await this.tx.run(async () => {
+      await this.tx.manager.delete(ChallengeMatch, { challengeId });
+      if (matches.length > 0) await this.tx.manager.insert(ChallengeMatch, matches.map(asRow));
+    });
+  }
+
+  listMatches(challengeId: string): Promise<ChallengeMatch[]> {
+    return this.tx.manager.find(ChallengeMatch, { where: { challengeId }, order: { rank: 'ASC' } });
+  }
+
+  /** Replaces an organization's recommendations (every open challenge scored for it). */
+  async replaceRecommendations(organizationId: string, rows: Recommendation[]): Promise<void> {
+    await this.tx.run(async () => {
+      await this.tx.manager.delete(Recommendation, { organizationId });
+      if (rows.length > 0) await this.tx.manager.insert(Recommendation, rows.map(asRow));
+    });
+  }
+
+  /** Adds or replaces one challenge's score for several organizations (a newly published challenge). */
+  async upsertRecommendations(rows: Recommendation[]): Promise<void> {
+    if (rows.length > 0) await this.tx.manager.upsert(Recommendation, rows.map(asRow), ['organizationId', 'challengeId']);
+  }
+
+  /**
+   * An SME's recommendations on challenges still open for bids (by the database's clock), best first; the rank is
+   * computed here among the open ones, with the SME's live bid on each challenge, if any.
+   */
+  async listOpenRecommendations(organizationId: string, limit: number): Promise<OpenRecommendation[]> {
+    const rows: Array<Omit<OpenRecommendation, 'rank'> & { rank: string }> = await this.tx.manager.query(
+      `SELECT r.challenge_id AS "challengeId", c.title, r.score, r.eligible, r.explanation, c.bid_deadline AS "bidDeadline",
+              b.id AS "bidId", row_number() OVER (ORDER BY r.score DESC, r.challenge_id) AS rank
+         FROM recommendations r
+         JOIN challenges c ON c.id = r.challenge_id
+         LEFT JOIN bids b ON b.challenge_id = r.challenge_id AND b.organization_id = r.organization_id AND b.status <> 'withdrawn'
+        WHERE r.organization_id = $1 AND c.status = 'published' AND c.bid_deadline > clock_timestamp()
+        ORDER BY r.score DESC, r.challenge_id
+        LIMIT $2`,
+      [organizationId, limit],
+    );
+    return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+  }
+
+  async saveAssessment(assessment: BidAssessment): Promise<void> {
+    await this.tx.manager.upsert(BidAssessment, asRow(assessment), ['bidId', 'revision']);
+  }
+
+  findAssessment(bidId: string, revision: number): Promise<BidAssessment | null> {
+    return this.tx.manager.findOne(BidAssessment, { where: { bidId, revision } });
+  }
+}
