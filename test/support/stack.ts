@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, appUrl, createHttpApp } from '@jiebang/platform';
 import { BiddingServiceModule } from '../../apps/bidding-service/src/bidding-service.module';
+import { acceptNdjsonStreams } from '../../apps/bidding-service/src/enterprise-import/enterprise-import';
 import { ChallengeServiceModule } from '../../apps/challenge-service/src/challenge-service.module';
 import { registerQueueDashboard } from '../../apps/matching-worker/src/dashboard/queue-dashboard';
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module';
@@ -36,7 +37,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseUrl = await createTestDatabase();
   const config = testConfig(databaseUrl, options.env);
   const challengeApp = await createHttpApp(ChallengeServiceModule.forRoot(config), { config, port: 0, openApi: { title: 'challenge-service', description: 'test' } });
-  const biddingApp = await createHttpApp(BiddingServiceModule.forRoot(config), { config, port: 0, openApi: { title: 'bidding-service', description: 'test' } });
+  const biddingApp = await createHttpApp(BiddingServiceModule.forRoot(config), {
+    config,
+    port: 0,
+    openApi: { title: 'bidding-service', description: 'test' },
+    configure: acceptNdjsonStreams,
+  });
   const stack: Stack = {
     config,
     databaseUrl,

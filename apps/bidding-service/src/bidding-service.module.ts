@@ -6,7 +6,9 @@ import { AppConfig, PlatformModule } from '@jiebang/platform';
 import { QUEUE_ENTITIES, QueueModule } from '@jiebang/queue';
 import { BidsController } from './bids/bids.controller';
 import { BidsService } from './bids/bids.service';
+import { EnterpriseImportController, EnterpriseImportService } from './enterprise-import/enterprise-import';
 import { ProfilesController, ProfilesService } from './profiles/profiles';
+import { RecommendationsController, RecommendationsService } from './recommendations/recommendations';
 
 export const BIDDING_SERVICE = 'bidding-service';
 
@@ -26,8 +28,8 @@ export class BiddingServiceModule {
         QueueModule,
         AuthModule.forRoot(),
       ],
-      controllers: [ProfilesController, BidsController],
-      providers: [ProfilesService, BidsService],
+      controllers: [ProfilesController, BidsController, RecommendationsController, EnterpriseImportController],
+      providers: [ProfilesService, BidsService, RecommendationsService, EnterpriseImportService],
     };
   }
 }

@@ -9,6 +9,7 @@ import { ChallengesController } from './challenges/challenges.controller';
 import { ChallengesService } from './challenges/challenges.service';
 import { AuthController } from './identity/auth.controller';
 import { IdentityService } from './identity/identity.service';
+import { MatchesController, MatchesService } from './matches/matches';
 import { NotificationsController, NotificationsService } from './notifications/notifications';
 import { QuestionsController, QuestionsService } from './questions/questions';
 
@@ -31,8 +32,8 @@ export class ChallengeServiceModule {
         AuthModule.forRoot(),
         AuthThrottlingModule,
       ],
-      controllers: [AuthController, ChallengesController, QuestionsController, AuditController, NotificationsController],
-      providers: [IdentityService, ChallengesService, QuestionsService, AuditService, NotificationsService],
+      controllers: [AuthController, ChallengesController, QuestionsController, AuditController, NotificationsController, MatchesController],
+      providers: [IdentityService, ChallengesService, QuestionsService, AuditService, NotificationsService, MatchesService],
     };
   }
 }

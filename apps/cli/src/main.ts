@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@jiebang/platform';
 import { createAdmin } from './commands/create-admin.command';
+import { importEnterprises } from './commands/import-enterprises.command';
 import { checkSchema, generateMigration, migrate } from './commands/schema.command';
 import { startAll } from './commands/start.command';
 
@@ -46,6 +47,15 @@ program
   .option('--name <name>', 'display name', 'Administrator')
   .description('create a platform administrator (admins cannot self-register)')
   .action(async (options: { email: string; password: string; name: string }) => createAdmin(config(), options));
+
+program
+  .command('import-enterprises')
+  .argument('<file>', 'NDJSON file (DATA.md format), plain or .gz')
+  .description('import enterprises (organizations and profiles) in bulk; externalId is the import key')
+  .action(async (file: string) => {
+    const summary = await importEnterprises(config(), file);
+    if (summary.created + summary.updated === 0 && summary.failed.length > 0) process.exitCode = 1;
+  });
 
 program
   .command('start')

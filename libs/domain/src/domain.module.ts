@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AuditTrail } from './audit/audit-trail';
 import { BidsRepository } from './bids/bids.repository';
 import { ChallengesRepository, QuestionsRepository } from './challenges/challenges.repository';
+import { EnterpriseImporter } from './enterprises/enterprise-importer';
 import { EnterpriseProfilesRepository } from './enterprises/enterprise-profiles.repository';
 import { IdempotencyRepository } from './idempotency/idempotency.repository';
 import { OrganizationsRepository, ReviewerProfilesRepository, UsersRepository } from './identity/identity.repositories';
@@ -23,6 +24,7 @@ const PROVIDERS = [
   IdempotencyRepository,
   ParticipantNotifier,
   MatchResultsRepository,
+  EnterpriseImporter,
 ];
 
 /** Repositories and domain services; needs `DatabaseModule` (TransactionHost) in the app. */

@@ -34,3 +34,5 @@ export * from './validation';
 export * from './notifications/participant-notifier';
 export * from './matching/match-results.entity';
 export * from './matching/match-results.repository';
+export * from './enterprises/enterprise-import-line';
+export * from './enterprises/enterprise-importer';

@@ -15,3 +15,4 @@ export * from './http/pagination.dto';
 export * from './http/uuid-param';
 export * from './http/idempotency.interceptor';
 export * from './config/run-service';
+export * from './ndjson/ndjson-lines';

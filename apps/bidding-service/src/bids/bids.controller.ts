@@ -4,6 +4,7 @@ import { CurrentActor, Roles } from '@jiebang/auth';
 import { Actor } from '@jiebang/domain';
 import { Idempotent, IdempotencyInterceptor, ProblemDetails, UuidParam } from '@jiebang/platform';
 import { AmendBidDto, BidPageResponse, BidResponse, ListBidsQueryDto, SubmitBidDto } from './bid.dto';
+import { AssessmentResponse } from './assessment.response';
 import { BidsService } from './bids.service';
 
 @ApiTags('bids')
@@ -44,6 +45,15 @@ export class BidsController {
   @ApiResponse({ status: 404, type: ProblemDetails })
   get(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<BidResponse> {
     return this.bids.get(actor, id);
+  }
+
+  @Get(':id/assessment')
+  @ApiOperation({ summary: "The worker's advisory assessment of the current revision (same readers as the bid)." })
+  @ApiResponse({ status: 200, type: AssessmentResponse })
+  @ApiResponse({ status: 403, type: ProblemDetails, description: 'BIDS_SEALED' })
+  @ApiResponse({ status: 404, type: ProblemDetails })
+  assessment(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<AssessmentResponse> {
+    return this.bids.assessment(actor, id);
   }
 
   @Patch(':id')

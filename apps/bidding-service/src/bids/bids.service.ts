@@ -13,6 +13,7 @@ import {
   Challenge,
   ChallengesRepository,
   EnterpriseProfilesRepository,
+  MatchResultsRepository,
   ForbiddenError,
   NotEligibleError,
   NotFoundError,
@@ -22,6 +23,8 @@ import {
   ValidationFailedError,
 } from '@jiebang/domain';
 import { checkEligibility } from '@jiebang/matching';
+import { Outbox } from '@jiebang/queue';
+import { AssessmentResponse, toAssessmentResponse } from './assessment.response';
 import { AmendBidDto, BidContentFieldsDto, BidPageResponse, BidResponse, ListBidsQueryDto, SubmitBidDto, toBidResponse } from './bid.dto';
 
 function mergeContent(current: BidContent, dto: BidContentFieldsDto): BidContent {
@@ -53,6 +56,8 @@ export class BidsService {
     private readonly organizations: OrganizationsRepository,
     private readonly profiles: EnterpriseProfilesRepository,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
+    private readonly results: MatchResultsRepository,
   ) {}
 
   async submit(actor: Actor, dto: SubmitBidDto): Promise<BidResponse> {
@@ -67,6 +72,7 @@ export class BidsService {
       const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, now);
       await this.bids.insert(created, now);
       await this.recordBidEvent(created, actor, 'bid.submitted', now);
+      await this.requestAssessment(created);
       await this.assertStillBeforeDeadline(challenge);
       return created;
     });
@@ -84,6 +90,7 @@ export class BidsService {
       this.assertContent(content, challenge);
       await this.bids.saveRevision(found, now);
       await this.recordBidEvent(found, actor, 'bid.amended', now);
+      await this.requestAssessment(found);
       await this.assertStillBeforeDeadline(challenge);
       return found;
     });
@@ -121,17 +128,32 @@ export class BidsService {
   }
 
   async get(actor: Actor, id: string): Promise<BidResponse> {
+    return toBidResponse(await this.readableBid(actor, id, 'read'));
+  }
+
+  /** The advisory assessment of the bid's current revision: `pending` until the worker has stored it. */
+  async assessment(actor: Actor, id: string): Promise<AssessmentResponse> {
+    const bid = await this.readableBid(actor, id, 'assessment');
+    const stored = await this.results.findAssessment(bid.id, bid.revision);
+    return stored ? toAssessmentResponse(stored) : { status: 'pending' };
+  }
+
+  /**
+   * A bid as the caller may read it: the SME its own (any status); the owner lead and admins a live bid once
+   * opened (403 BIDS_SEALED before), each read recorded; anyone else 404.
+   */
+  private async readableBid(actor: Actor, id: string, purpose: string): Promise<Bid> {
     if (actor.role === 'sme') {
       const own = await this.bids.findOfOrganization(id, this.smeOrganization(actor));
       if (!own) throw new NotFoundError('Bid');
-      return toBidResponse(own);
+      return own;
     }
     if (actor.role !== 'lead' && actor.role !== 'admin') throw new NotFoundError('Bid');
     const bid = await this.bids.findLiveOnChallengeOf(id, actor.role === 'admin' ? null : this.leadOrganization(actor));
     if (!bid) throw new NotFoundError('Bid');
     await this.openedChallengeOf(actor, bid.challengeId);
-    await this.recordReads([bid], actor, 'read');
-    return toBidResponse(bid);
+    await this.recordReads([bid], actor, purpose);
+    return bid;
   }
 
   private page(page: Page<Bid>): BidPageResponse {
@@ -181,6 +203,11 @@ export class BidsService {
   private assertContent(content: BidContent, challenge: Challenge): void {
     const problems = bidContentProblems(content, challenge.kpis);
     if (problems.length > 0) throw new RuleViolationError('The bid breaks the challenge rules.', problems);
+  }
+
+  /** The advisory assessment of this revision follows through the outbox (ids only in the job). */
+  private async requestAssessment(bid: Bid): Promise<void> {
+    await this.outbox.enqueue('assess-bid', { bidId: bid.id, revision: bid.revision }, { key: `${bid.id}_${bid.revision}` });
   }
 
   /** Bid events go into the chain with the revision's content hash; actor and data stay hidden until opening. */

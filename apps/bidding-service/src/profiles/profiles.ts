@@ -14,6 +14,7 @@ import {
   ProfileWithOrganization,
 } from '@jiebang/domain';
 import { ProblemDetails, UuidParam } from '@jiebang/platform';
+import { Outbox } from '@jiebang/queue';
 import { ProfileResponse, PutProfileDto } from './profile.dto';
 
 function toProfileResponse({ organization, profile }: ProfileWithOrganization): ProfileResponse {
@@ -53,6 +54,7 @@ export class ProfilesService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly profiles: EnterpriseProfilesRepository,
+    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
@@ -67,6 +69,7 @@ export class ProfilesService {
       const profile = found.profile ?? EnterpriseProfile.create(found.organization.id, EMPTY_PROFILE_CONTENT, now);
       profile.replace(merge(profile.content(), dto), now);
       await this.profiles.upsert(profile);
+      await this.outbox.enqueue('rematch-enterprise', { organizationId: profile.organizationId });
       return { organization: found.organization, profile };
     });
     return toProfileResponse(saved);

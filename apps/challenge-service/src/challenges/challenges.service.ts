@@ -105,6 +105,7 @@ export class ChallengesService {
         now,
       );
       await this.scheduleClose(found);
+      await this.outbox.enqueue('match-challenge', { challengeId: id }, { key: id });
       return found;
     });
     return this.presentOne(challenge);

@@ -40,6 +40,14 @@ export class BidsRepository {
     await this.tx.manager.save(Bid, bid);
   }
 
+  findById(id: string): Promise<Bid | null> {
+    return this.tx.manager.findOne(Bid, { where: { id } });
+  }
+
+  findRevision(bidId: string, revision: number): Promise<BidRevision | null> {
+    return this.tx.manager.findOne(BidRevision, { where: { bidId, revision } });
+  }
+
   /** A bid of the author's organization (any status). */
   findOfOrganization(id: string, organizationId: string): Promise<Bid | null> {
     return this.tx.manager.findOne(Bid, { where: { id, organizationId } });

@@ -85,6 +85,20 @@ export class ChallengesRepository {
     return toPage(rows, query.limit, position);
   }
 
+  findById(id: string): Promise<Challenge | null> {
+    return this.tx.manager.findOne(Challenge, { where: { id } });
+  }
+
+  /** Challenges still open for bids by the database's clock. */
+  listOpenForBids(limit = 5000): Promise<Challenge[]> {
+    return this.tx.manager
+      .createQueryBuilder(Challenge, 'c')
+      .where(`c.status = 'published' AND c.bid_deadline > clock_timestamp()`)
+      .orderBy('c.bid_deadline', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Published challenges whose deadline has passed by the database's clock (for the reconciler). */
   async idsDueForClose(limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.tx.manager.query(

@@ -8,6 +8,11 @@ export interface ProfileWithOrganization {
   profile: EnterpriseProfile | null;
 }
 
+export interface ProfileChange {
+  organization: Organization;
+  profile: EnterpriseProfile;
+}
+
 @Injectable()
 export class EnterpriseProfilesRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -52,5 +57,33 @@ export class EnterpriseProfilesRepository {
     );
     profile.changeSeq = Number(rows[0].change_seq);
     return profile;
+  }
+
+  /** Profiles written after `changeSeq` (oldest first) with their SME organization: how workers follow changes. */
+  async changedSince(changeSeq: number, limit: number): Promise<ProfileChange[]> {
+    const profiles = await this.tx.manager
+      .createQueryBuilder(EnterpriseProfile, 'p')
+      .where('p.change_seq > :changeSeq', { changeSeq })
+      .orderBy('p.change_seq', 'ASC')
+      .limit(limit)
+      .getMany();
+    if (profiles.length === 0) return [];
+    const organizations = await this.tx.manager
+      .createQueryBuilder(Organization, 'o')
+      .where('o.id = ANY(:ids)', { ids: profiles.map((p) => p.organizationId) })
+      .getMany();
+    const byId = new Map(organizations.map((o) => [o.id, o]));
+    return profiles.flatMap((profile) => {
+      const organization = byId.get(profile.organizationId);
+      return organization ? [{ organization, profile }] : [];
+    });
+  }
+
+  /** SME organizations with at least one user account: the ones whose recommendations someone reads. */
+  async registeredSmeIds(): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT o.id FROM organizations o WHERE o.kind = 'sme' AND EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.id)`,
+    );
+    return rows.map((r) => r.id);
   }
 }

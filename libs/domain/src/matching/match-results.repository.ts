@@ -29,8 +29,15 @@ export class MatchResultsRepository {
     });
   }
 
-  listMatches(challengeId: string): Promise<ChallengeMatch[]> {
-    return this.tx.manager.find(ChallengeMatch, { where: { challengeId }, order: { rank: 'ASC' } });
+  /** A challenge's stored matches, best first, with each organization's name. */
+  listMatches(challengeId: string): Promise<Array<ChallengeMatch & { organizationName: string }>> {
+    return this.tx.manager.query(
+      `SELECT m.challenge_id AS "challengeId", m.organization_id AS "organizationId", o.name AS "organizationName",
+              m.rank, m.score, m.eligible, m.explanation, m.method, m.computed_at AS "computedAt"
+         FROM challenge_matches m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.challenge_id = $1 ORDER BY m.rank`,
+      [challengeId],
+    );
   }
 
   /** Replaces an organization's recommendations (every open challenge scored for it). */

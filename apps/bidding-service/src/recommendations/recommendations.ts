@@ -1,0 +1,60 @@
+import { Controller, Get, Injectable, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '@jiebang/auth';
+import { Actor, ForbiddenError, MatchResultsRepository } from '@jiebang/domain';
+import { PaginationQueryDto } from '@jiebang/platform';
+
+export class RecommendationResponse {
+  @ApiProperty({ format: 'uuid' }) challengeId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ description: 'Combined score, 0–100' }) score!: number;
+  @ApiProperty({ description: 'Rank among the challenges still open for bids' }) rank!: number;
+  @ApiProperty() eligible!: boolean;
+  @ApiProperty({ type: Object, description: 'summary, matched terms and capabilities, best project, signals' })
+  explanation!: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) bidDeadline!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "The SME's live bid on this challenge, if any" }) bidId?: string;
+}
+
+export class RecommendationListResponse {
+  @ApiProperty({ type: [RecommendationResponse] }) items!: RecommendationResponse[];
+  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list is the top `limit`' }) nextCursor!: null;
+}
+
+@Injectable()
+export class RecommendationsService {
+  constructor(private readonly results: MatchResultsRepository) {}
+
+  async list(actor: Actor, limit: number): Promise<RecommendationListResponse> {
+    if (!actor.organizationId) throw new ForbiddenError('Only SME accounts get recommendations.');
+    const rows = await this.results.listOpenRecommendations(actor.organizationId, limit);
+    return {
+      items: rows.map((r) => ({
+        challengeId: r.challengeId,
+        title: r.title,
+        score: r.score,
+        rank: r.rank,
+        eligible: r.eligible,
+        explanation: r.explanation,
+        bidDeadline: new Date(r.bidDeadline).toISOString(),
+        ...(r.bidId ? { bidId: r.bidId } : {}),
+      })),
+      nextCursor: null,
+    };
+  }
+}
+
+@ApiTags('matching')
+@ApiBearerAuth()
+@Controller('api/v1/recommendations')
+export class RecommendationsController {
+  constructor(private readonly recommendations: RecommendationsService) {}
+
+  @Get()
+  @Roles('sme')
+  @ApiOperation({ summary: 'Challenges still open for bids, ranked for the caller’s organization, with reasons.' })
+  @ApiResponse({ status: 200, type: RecommendationListResponse })
+  list(@CurrentActor() actor: Actor, @Query() query: PaginationQueryDto): Promise<RecommendationListResponse> {
+    return this.recommendations.list(actor, query.limit);
+  }
+}
