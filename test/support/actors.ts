@@ -1,6 +1,6 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { AdminAccounts } from '@jiebang/auth';
-import { makeCreditCode } from '@jiebang/domain';
+import { uniqueCreditCode } from './factories';
 import { client, Json } from './http';
 import type { Stack } from './stack';
 
@@ -16,10 +16,7 @@ export interface TestUser {
 
 const unique = () => randomBytes(5).toString('hex');
 
-/** A valid, practically unique 统一社会信用代码 for a test organization. */
-export function uniqueCreditCode(region = '350100'): string {
-  return makeCreditCode(randomInt(0, 99_999_999), region);
-}
+export { uniqueCreditCode };
 
 async function register(stack: Stack, body: Json): Promise<TestUser> {
   const response = await client(stack.challengeUrl).post('/api/v1/auth/register', body);

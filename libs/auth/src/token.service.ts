@@ -50,7 +50,8 @@ export class TokenService {
       throw new UnauthenticatedError('The access token is invalid or expired.');
     }
     const { sub, role, org } = claims;
-    if (typeof sub !== 'string' || !ROLES.includes(role as Role) || (org !== null && typeof org !== 'string')) {
+    // A token without an expiry would never expire: refuse it even when correctly signed.
+    if (typeof (claims as { exp?: unknown }).exp !== 'number' || typeof sub !== 'string' || !ROLES.includes(role as Role) || (org !== null && typeof org !== 'string')) {
       throw new UnauthenticatedError('The access token is invalid or expired.');
     }
     return { userId: sub, role: role as Role, organizationId: org ?? null };

@@ -16,3 +16,4 @@ export * from './http/uuid-param';
 export * from './http/idempotency.interceptor';
 export * from './config/run-service';
 export * from './ndjson/ndjson-lines';
+export * from './http/request-sanity.pipe';

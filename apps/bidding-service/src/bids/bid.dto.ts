@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Bid, BID_STATUSES, BidStatus } from '@jiebang/domain';
 import { PaginationQueryDto } from '@jiebang/platform';
 
@@ -20,60 +20,40 @@ export class TeamMemberDto {
   @ApiProperty() @IsString() @Length(1, 100) role!: string;
 }
 
-/** The content of a bid revision; every field optional on PATCH (absent fields keep their value). */
-export class BidContentFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) summary?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 50000) technicalApproach?: string;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000) priceYuan?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 3650 }) @IsOptional() @IsInt() @Min(1) @Max(3650) durationDays?: number;
-  @ApiPropertyOptional({ type: [KpiResponseDto], description: 'A response to every mandatory KPI' })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => KpiResponseDto)
-  @ArrayMaxSize(50)
-  kpiResponses?: KpiResponseDto[];
-  @ApiPropertyOptional({ type: [MilestoneDto] })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => MilestoneDto)
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  milestones?: MilestoneDto[];
-  @ApiPropertyOptional({ type: [TeamMemberDto] })
-  @IsOptional()
-  @ValidateNested({ each: true })
-  @Type(() => TeamMemberDto)
-  @ArrayMaxSize(50)
-  team?: TeamMemberDto[];
-}
-
-export class SubmitBidDto extends BidContentFieldsDto {
+/** A new bid: every field required (milestone payments sum to 100, every mandatory KPI answered). */
+export class SubmitBidDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() challengeId!: string;
-  @ApiProperty() @IsString() @Length(1, 2000) declare summary: string;
-  @ApiProperty() @IsString() @Length(1, 50000) declare technicalApproach: string;
-  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(1_000_000_000_000) declare priceYuan: number;
-  @ApiProperty({ minimum: 1, maximum: 3650 }) @IsInt() @Min(1) @Max(3650) declare durationDays: number;
-  @ApiProperty({ type: [KpiResponseDto] })
+  @ApiProperty() @IsString() @Length(1, 2000) summary!: string;
+  @ApiProperty() @IsString() @Length(1, 50000) technicalApproach!: string;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(1_000_000_000_000) priceYuan!: number;
+  @ApiProperty({ minimum: 1, maximum: 3650 }) @IsInt() @Min(1) @Max(3650) durationDays!: number;
+  @ApiProperty({ type: [KpiResponseDto], description: 'A response to every mandatory KPI' })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => KpiResponseDto)
   @ArrayMaxSize(50)
-  declare kpiResponses: KpiResponseDto[];
+  kpiResponses!: KpiResponseDto[];
   @ApiProperty({ type: [MilestoneDto] })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  declare milestones: MilestoneDto[];
+  milestones!: MilestoneDto[];
   @ApiProperty({ type: [TeamMemberDto] })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
   @ArrayMaxSize(50)
-  declare team: TeamMemberDto[];
+  team!: TeamMemberDto[];
 }
 
-export class AmendBidDto extends BidContentFieldsDto {
+/** An amendment carries any content field (absent fields keep their value) and the version it was read at. */
+export class AmendBidDto extends PartialType(OmitType(SubmitBidDto, ['challengeId'] as const)) {
   @ApiProperty({ description: 'The version the bid was read at' }) @IsInt() @Min(1) version!: number;
 }
+
+export type BidContentFieldsDto = Omit<SubmitBidDto, 'challengeId'>;
 
 export class ListBidsQueryDto extends PaginationQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for leads and admins' }) @IsOptional() @IsUUID() challengeId?: string;

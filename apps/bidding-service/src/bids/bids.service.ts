@@ -27,7 +27,12 @@ import { Outbox } from '@jiebang/queue';
 import { AssessmentResponse, toAssessmentResponse } from './assessment.response';
 import { AmendBidDto, BidContentFieldsDto, BidPageResponse, BidResponse, ListBidsQueryDto, SubmitBidDto, toBidResponse } from './bid.dto';
 
-function mergeContent(current: BidContent, dto: BidContentFieldsDto): BidContent {
+/** A submitted bid's content as plain data (what is hashed and sealed). */
+function contentOf(dto: BidContentFieldsDto): BidContent {
+  return mergeContent({ ...dto, kpiResponses: [], milestones: [], team: [] }, dto);
+}
+
+function mergeContent(current: BidContent, dto: Partial<BidContentFieldsDto>): BidContent {
   return {
     summary: dto.summary ?? current.summary,
     technicalApproach: dto.technicalApproach ?? current.technicalApproach,
@@ -38,8 +43,6 @@ function mergeContent(current: BidContent, dto: BidContentFieldsDto): BidContent
     team: dto.team?.map((t) => ({ name: t.name, role: t.role })) ?? current.team,
   };
 }
-
-const EMPTY_CONTENT: BidContent = { summary: '', technicalApproach: '', priceYuan: 0, durationDays: 1, kpiResponses: [], milestones: [], team: [] };
 
 /**
  * Sealed bids. Every write locks the challenge row — the lock the close transition takes — and compares the
@@ -67,7 +70,7 @@ export class BidsService {
       const now = await this.tx.databaseNow();
       challenge.assertAcceptsBids(now);
       await this.assertEligible(organizationId, challenge);
-      const content = mergeContent(EMPTY_CONTENT, dto);
+      const content = contentOf(dto);
       this.assertContent(content, challenge);
       const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, now);
       await this.bids.insert(created, now);

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { ENTERPRISE_SIZES, EnterpriseSize, IsIndustryCode } from '@jiebang/domain';
 
 export class PatentDto {
@@ -21,17 +32,20 @@ export class PutProfileDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @ApiPropertyOptional({ type: [String], example: ['伺服驱动', '运动控制'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   @ArrayMaxSize(100)
   capabilities?: string[];
   @ApiPropertyOptional({ type: [String], example: ['C38'] })
   @IsOptional()
+  @IsArray()
   @IsIndustryCode({ each: true })
   @ArrayMaxSize(20)
   industries?: string[];
   @ApiPropertyOptional({ type: [String], example: ['specialized-sme', 'high-tech'] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   @ArrayMaxSize(20)
@@ -39,12 +53,14 @@ export class PutProfileDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) employeeCount?: number | null;
   @ApiPropertyOptional({ type: [PatentDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => PatentDto)
   @ArrayMaxSize(500)
   patents?: PatentDto[];
   @ApiPropertyOptional({ type: [PastProjectDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => PastProjectDto)
   @ArrayMaxSize(200)

@@ -6,7 +6,7 @@ import {
 } from '@jiebang/domain';
 import { toSearchDocument } from '@jiebang/matching';
 import type { Challenge } from '@jiebang/domain';
-import { ChallengeFieldsDto, CreateChallengeDto, EligibilityInputDto } from './challenge.dto';
+import { CreateChallengeDto, EligibilityInputDto, UpdateChallengeDto } from './challenge.dto';
 
 function eligibilityOf(input: EligibilityInputDto): ChallengeEligibility {
   const out: ChallengeEligibility = {};
@@ -37,7 +37,7 @@ export function contentFromCreate(dto: CreateChallengeDto): ChallengeContent {
 }
 
 /** The fields a PATCH carries, in domain terms (absent fields stay as they are). */
-export function contentChanges(dto: ChallengeFieldsDto): Partial<ChallengeContent> {
+export function contentChanges(dto: UpdateChallengeDto): Partial<ChallengeContent> {
   const changes: Partial<ChallengeContent> = {};
   if (dto.title !== undefined) changes.title = dto.title;
   if (dto.description !== undefined) changes.description = dto.description;

@@ -1,12 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsBoolean,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -34,16 +36,19 @@ export class KpiInputDto {
 export class EligibilityInputDto {
   @ApiPropertyOptional({ type: [String], example: ['35', '3502'], description: 'GB/T 2260 code prefixes (2, 4 or 6 digits)' })
   @IsOptional()
+  @IsArray()
   @IsRegionPrefix({ each: true })
   @ArrayMaxSize(50)
   regions?: string[];
   @ApiPropertyOptional({ enum: ENTERPRISE_SIZES, isArray: true })
   @IsOptional()
+  @IsArray()
   @IsIn(ENTERPRISE_SIZES, { each: true })
   @ArrayMaxSize(4)
   sizes?: EnterpriseSize[];
   @ApiPropertyOptional({ type: [String], example: ['specialized-sme'], description: 'Every listed certification is required' })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   @ArrayMaxSize(20)
@@ -59,6 +64,7 @@ export class CriterionInputDto {
 
 export class ScorecardInputDto {
   @ApiProperty({ type: [CriterionInputDto], description: 'Weights must sum to 100' })
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => CriterionInputDto)
   @ArrayMinSize(1)
@@ -71,36 +77,38 @@ export class ReviewInputDto {
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() blind?: boolean;
 }
 
-/** Fields a lead writes; all optional on PATCH. Shared by create and update. */
-export class ChallengeFieldsDto {
-  @ApiPropertyOptional({ example: '高精度伺服电机控制器' }) @IsOptional() @IsString() @Length(1, 200) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 20000) description?: string;
+/** A new draft: title, description, reward and deadline are required; everything else has a default. */
+export class CreateChallengeDto {
+  @ApiProperty({ example: '高精度伺服电机控制器' }) @IsString() @Length(1, 200) title!: string;
+  @ApiProperty() @IsString() @Length(1, 20000) description!: string;
   @ApiPropertyOptional({ example: 'C38', description: 'GB/T 4754 industry code', nullable: true })
   @IsOptional()
   @IsIndustryCode()
   industry?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @IsArray()
   @IsString({ each: true })
   @Length(1, 50, { each: true })
   @ArrayMaxSize(20)
   tags?: string[];
   @ApiPropertyOptional({ type: [KpiInputDto] })
   @IsOptional()
+  @IsArray()
   @ValidateNested({ each: true })
   @Type(() => KpiInputDto)
   @ArrayMaxSize(30)
   kpis?: KpiInputDto[];
-  @ApiPropertyOptional({ minimum: 0, example: 2000000 }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000_000) rewardYuan?: number;
+  @ApiProperty({ minimum: 0, example: 2000000 }) @IsInt() @Min(0) @Max(1_000_000_000_000) rewardYuan!: number;
   @ApiPropertyOptional({ type: EligibilityInputDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => EligibilityInputDto)
   eligibility?: EligibilityInputDto;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Must be in the future' })
-  @IsOptional()
+  @ApiProperty({ format: 'date-time', description: 'Must be in the future' })
   @IsISO8601({ strict: true, strictSeparator: true })
-  bidDeadline?: string;
+  bidDeadline!: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(5) maxWinners?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3, description: 'At least maxWinners' })
   @IsOptional()
@@ -111,24 +119,20 @@ export class ChallengeFieldsDto {
   @ApiPropertyOptional({ minimum: 0, maximum: 100, default: 60 }) @IsOptional() @IsInt() @Min(0) @Max(100) passingScore?: number;
   @ApiPropertyOptional({ type: ScorecardInputDto, description: 'A default scorecard is used when omitted' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScorecardInputDto)
   scorecard?: ScorecardInputDto;
   @ApiPropertyOptional({ type: ReviewInputDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReviewInputDto)
   review?: ReviewInputDto;
 }
 
-export class CreateChallengeDto extends ChallengeFieldsDto {
-  @ApiProperty({ example: '高精度伺服电机控制器' }) @IsString() @Length(1, 200) declare title: string;
-  @ApiProperty() @IsString() @Length(1, 20000) declare description: string;
-  @ApiProperty({ minimum: 0, example: 2000000 }) @IsInt() @Min(0) @Max(1_000_000_000_000) declare rewardYuan: number;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true, strictSeparator: true }) declare bidDeadline: string;
-}
-
-export class UpdateChallengeDto extends ChallengeFieldsDto {
+/** A PATCH carries any of the create fields, and the version the challenge was read at. */
+export class UpdateChallengeDto extends PartialType(CreateChallengeDto) {
   @ApiProperty({ description: 'The version the challenge was read at' }) @IsInt() @Min(1) version!: number;
 }
 

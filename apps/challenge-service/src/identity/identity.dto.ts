@@ -3,8 +3,10 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsEmail,
   IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -32,6 +34,7 @@ export class OrganizationInputDto {
 
 export class ReviewerInputDto {
   @ApiProperty({ type: [String], example: ['伺服控制', 'motor control'] })
+  @IsArray()
   @IsString({ each: true })
   @Length(1, 100, { each: true })
   @ArrayMinSize(1)
@@ -39,6 +42,7 @@ export class ReviewerInputDto {
   expertise!: string[];
 
   @ApiProperty({ type: [String], description: 'Credit codes of organizations the reviewer is affiliated with' })
+  @IsArray()
   @IsCreditCode({ each: true })
   @ArrayMaxSize(20)
   affiliations!: string[];
@@ -52,12 +56,14 @@ export class RegisterDto {
 
   @ApiPropertyOptional({ type: OrganizationInputDto, description: 'Required for lead and sme' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => OrganizationInputDto)
   organization?: OrganizationInputDto;
 
   @ApiPropertyOptional({ type: ReviewerInputDto, description: 'Required for reviewer' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ReviewerInputDto)
   reviewer?: ReviewerInputDto;

@@ -5,6 +5,7 @@ import { Queue } from 'bullmq';
 import { TransactionHost } from '@jiebang/database';
 import { APP_CONFIG, AppConfig, MetricsService } from '@jiebang/platform';
 import { OutboxMessage, OutboxRepository, QUEUE_NAMES, QueueName } from '@jiebang/queue';
+import { PeriodicTask } from '../jobs/periodic-task';
 
 const BATCH = 200;
 const ADD_TIMEOUT_MS = 3000;
@@ -18,9 +19,9 @@ const ADD_TIMEOUT_MS = 3000;
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly queues = new Map<QueueName, Queue>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly task = new PeriodicTask('outbox relay', this.logger, () => this.relayOnce(), (sent) =>
+    sent === BATCH ? 0 : this.config.outboxPollMs,
+  );
 
   constructor(
     private readonly tx: TransactionHost,
@@ -32,23 +33,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   onApplicationBootstrap(): void {
     for (const name of QUEUE_NAMES) this.queues.set(name, this.moduleRef.get<Queue>(getQueueToken(name), { strict: false }));
-    this.schedule(0);
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.relayOnce()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'outbox relay pass failed; will retry'))
-        .then((sent) => this.schedule(sent === BATCH ? 0 : this.config.outboxPollMs));
-    }, delay);
-    this.timer.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One batch in one transaction; returns how many messages went out. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DataSource } from 'typeorm';
 import { ChallengesRepository } from '@jiebang/domain';
 import { APP_CONFIG, AppConfig } from '@jiebang/platform';
+import { PeriodicTask } from '../jobs/periodic-task';
 import { CloseBiddingTransition } from './close-bidding.transition';
 
 /** Advisory-lock key of the reconciler ("jiebang" as a number); one worker reconciles at a time. */
@@ -15,9 +16,7 @@ export const RECONCILER_LOCK_KEY = 0x6a6965;
 @Injectable()
 export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = false;
+  private readonly task = new PeriodicTask('reconciler', this.logger, () => this.tick(), () => this.config.reconcileIntervalMs);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,23 +26,11 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'reconcile pass failed; will retry'))
-        .finally(() => this.schedule(this.config.reconcileIntervalMs));
-    }, delay);
-    this.timer.unref();
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass; returns the number of transitions applied. */

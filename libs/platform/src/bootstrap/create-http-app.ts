@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { validationExceptionFactory } from '../errors/validation-errors';
+import { RequestSanityPipe } from '../http/request-sanity.pipe';
 import { MetricsService } from '../metrics/metrics';
 import { traceIdOf } from './trace-id';
 
@@ -68,6 +69,7 @@ export async function createHttpApp(
     app.enableCors({ origin: options.config.corsOrigins, credentials: false, exposedHeaders: ['x-request-id', 'idempotent-replayed'] });
   }
   app.useGlobalPipes(
+    new RequestSanityPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

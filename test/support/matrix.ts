@@ -1,0 +1,55 @@
+import type { ErrorCode } from '@jiebang/domain';
+import type { ApiResponse, Json } from './http';
+
+/**
+ * Helpers for table-driven large tests (authorization matrix, hostile input): an expected outcome is either a
+ * success status or `"<status> <CODE>"`, and every error must be a complete problem+json document.
+ */
+
+export type SuccessStatus = 200 | 201;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+/** `200`, `201`, or an error as `"403 FORBIDDEN"` (status and code both asserted). */
+export type Outcome = SuccessStatus | `${ErrorStatus} ${ErrorCode}`;
+
+export function parseOutcome(outcome: Outcome): { status: number; code: ErrorCode | null } {
+  if (typeof outcome === 'number') return { status: outcome, code: null };
+  const [status, code] = outcome.split(' ');
+  return { status: Number(status), code: code as ErrorCode };
+}
+
+export function isSuccess(outcome: Outcome): boolean {
+  return parseOutcome(outcome).status < 300;
+}
+
+function describeResponse(response: ApiResponse<Json>): string {
+  const body = typeof response.body === 'string' ? response.body.slice(0, 300) : JSON.stringify(response.body)?.slice(0, 300);
+  return `${response.status} ${response.headers.get('content-type') ?? ''} ${body}`;
+}
+
+/** Never a 5xx, whatever was sent. */
+export function expectNoServerError(response: ApiResponse<Json>): void {
+  if (response.status >= 500) throw new Error(`server error: ${describeResponse(response)}`);
+}
+
+/** A complete RFC 9457 problem with the contract's code and a trace id. */
+export function expectProblem(response: ApiResponse<Json>, status: number, code: ErrorCode): void {
+  expectNoServerError(response);
+  const actual = `${response.status} ${typeof response.body === 'object' && response.body !== null ? response.body.code : '(no code)'}`;
+  if (actual !== `${status} ${code}`) throw new Error(`expected ${status} ${code}, got ${describeResponse(response)}`);
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ status, code, title: expect.any(String), type: expect.any(String) });
+  expect(typeof response.body.traceId).toBe('string');
+  expect(response.body.traceId.length).toBeGreaterThan(0);
+  expect(JSON.stringify(response.body)).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
+}
+
+/** Asserts status (and, for errors, the problem document with its code). */
+export function expectOutcome(response: ApiResponse<Json>, outcome: Outcome): void {
+  const { status, code } = parseOutcome(outcome);
+  if (code === null) {
+    expectNoServerError(response);
+    if (response.status !== status) throw new Error(`expected ${status}, got ${describeResponse(response)}`);
+    return;
+  }
+  expectProblem(response, status, code);
+}
