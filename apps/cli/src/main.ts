@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@jiebang/platform';
 import { createAdmin } from './commands/create-admin.command';
+import { evalMatching } from './commands/eval-matching.command';
 import { importEnterprises } from './commands/import-enterprises.command';
 import { checkSchema, generateMigration, migrate } from './commands/schema.command';
 import { startAll } from './commands/start.command';
@@ -55,6 +56,17 @@ program
   .action(async (file: string) => {
     const summary = await importEnterprises(config(), file);
     if (summary.created + summary.updated === 0 && summary.failed.length > 0) process.exitCode = 1;
+  });
+
+program
+  .command('eval:matching')
+  .requiredOption('--enterprises <file>', 'enterprises NDJSON (DATA.md), plain or .gz')
+  .requiredOption('--challenges <file>', 'challenges NDJSON with expected winners, plain or .gz')
+  .option('--out <file>', 'write the report as JSON')
+  .option('--limit <n>', 'evaluate only the first n challenges', (v) => Number.parseInt(v, 10))
+  .description('rank every enterprise for every challenge with the worker\'s engine; print HR@k, MRR@10 and timings')
+  .action(async (options: { enterprises: string; challenges: string; out?: string; limit?: number }) => {
+    await evalMatching(options);
   });
 
 program

@@ -5,6 +5,9 @@ import { DatabaseModule } from '@jiebang/database';
 import { DOMAIN_ENTITIES, DomainModule } from '@jiebang/domain';
 import { AppConfig, PlatformModule } from '@jiebang/platform';
 import { bullConnection, OutboxRepository, QUEUE_ENTITIES, QUEUE_NAMES, queueOptions, queuePrefix } from '@jiebang/queue';
+import { MatchingHandlers } from './matching/matching.handlers';
+import { MatchingProcessor } from './matching/matching.processor';
+import { ProfileIndex } from './matching/profile-index';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { CloseBiddingTransition } from './transitions/close-bidding.transition';
 import { Reconciler } from './transitions/reconciler';
@@ -30,7 +33,16 @@ export class MatchingWorkerModule {
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: queuePrefix(config.queuePrefix), defaultJobOptions }),
         BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
       ],
-      providers: [OutboxRepository, OutboxRelay, CloseBiddingTransition, Reconciler, TransitionsProcessor],
+      providers: [
+        OutboxRepository,
+        OutboxRelay,
+        CloseBiddingTransition,
+        Reconciler,
+        TransitionsProcessor,
+        ProfileIndex,
+        MatchingHandlers,
+        MatchingProcessor,
+      ],
     };
   }
 }

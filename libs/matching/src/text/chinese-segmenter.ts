@@ -34,7 +34,15 @@ function createJieba(userEntries: readonly DictionaryEntry[]): Jieba {
  *  3. Stop words are dropped.
  */
 export class ChineseSegmenter {
+  /**
+   * Step 2's sub-words (stop words already dropped) per word, memoised: words repeat far more than runs do,
+   * and each `cutAll` is a native call. Bounded (cleared when full); invisible in the output.
+   */
+  private readonly subWords = new Map<string, readonly string[]>();
+
   private constructor(private readonly jieba: Jieba) {}
+
+  private static readonly SUB_WORD_CACHE = 100_000;
 
   /** Stock + built-in domain dictionary, shared by every caller. */
   static shared(): ChineseSegmenter {
@@ -56,14 +64,27 @@ export class ChineseSegmenter {
   segmentInto(run: string, out: string[]): void {
     for (const word of this.jieba.cut(run, false)) {
       if (word.length > 2) {
-        const seen = new Set<string>([word]);
-        for (const part of this.jieba.cutAll(word)) {
-          if (part.length < 2 || seen.has(part)) continue;
-          seen.add(part);
-          if (!CHINESE_STOP_WORDS.has(part)) out.push(part);
-        }
+        const parts = this.subWordsOf(word);
+        for (let i = 0; i < parts.length; i++) out.push(parts[i]);
       }
       if (!CHINESE_STOP_WORDS.has(word)) out.push(word);
     }
+  }
+
+  private subWordsOf(word: string): readonly string[] {
+    let parts = this.subWords.get(word);
+    if (parts === undefined) {
+      const seen = new Set<string>([word]);
+      const found: string[] = [];
+      for (const part of this.jieba.cutAll(word)) {
+        if (part.length < 2 || seen.has(part)) continue;
+        seen.add(part);
+        if (!CHINESE_STOP_WORDS.has(part)) found.push(part);
+      }
+      if (this.subWords.size >= ChineseSegmenter.SUB_WORD_CACHE) this.subWords.clear();
+      this.subWords.set(word, found);
+      parts = found;
+    }
+    return parts;
   }
 }

@@ -24,6 +24,25 @@ const ASCII_WORD = /^[a-z]+$/u;
  *    words in other alphabets are kept lower-cased, unstemmed.
  */
 export function latinTermsInto(candidate: string, out: string[]): void {
+  let terms = memo.get(candidate);
+  if (terms === undefined) {
+    const computed: string[] = [];
+    computeLatinTerms(candidate, computed);
+    if (memo.size >= MEMO_CAPACITY) memo.clear();
+    memo.set(candidate, computed);
+    terms = computed;
+  }
+  for (let i = 0; i < terms.length; i++) out.push(terms[i]);
+}
+
+/**
+ * Word candidates repeat a lot (stemming dominates tokenizing English), so their terms are memoised. The
+ * cache is bounded (cleared when full) and invisible: the output is the same with or without it.
+ */
+const MEMO_CAPACITY = 200_000;
+const memo = new Map<string, readonly string[]>();
+
+function computeLatinTerms(candidate: string, out: string[]): void {
   for (const piece of candidate.split(SENTENCE_DOT)) {
     const term = piece.replace(POSSESSIVE, '').replace(APOSTROPHE, '').toLowerCase();
     if (term.length === 0 || term.length > MAX_LATIN_TERM_LENGTH) continue;
