@@ -17,3 +17,4 @@ export * from './http/idempotency.interceptor';
 export * from './config/run-service';
 export * from './ndjson/ndjson-lines';
 export * from './http/request-sanity.pipe';
+export * from './http/string-list.decorator';

@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsStringList } from '@jiebang/platform';
 import { ENTERPRISE_SIZES, EnterpriseSize, IsIndustryCode } from '@jiebang/domain';
 
 export class PatentDto {
@@ -32,10 +33,7 @@ export class PutProfileDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @ApiPropertyOptional({ type: [String], example: ['伺服驱动', '运动控制'] })
   @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
-  @ArrayMaxSize(100)
+  @IsStringList(100, 100)
   capabilities?: string[];
   @ApiPropertyOptional({ type: [String], example: ['C38'] })
   @IsOptional()
@@ -45,10 +43,7 @@ export class PutProfileDto {
   industries?: string[];
   @ApiPropertyOptional({ type: [String], example: ['specialized-sme', 'high-tech'] })
   @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
-  @ArrayMaxSize(20)
+  @IsStringList(20, 100)
   certifications?: string[];
   @ApiPropertyOptional({ type: Number, nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(10_000_000) employeeCount?: number | null;
   @ApiPropertyOptional({ type: [PatentDto] })

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHALLENGE_STATUSES, ChallengeStatus, ENTERPRISE_SIZES, EnterpriseSize, IsIndustryCode, IsRegionPrefix } from '@jiebang/domain';
-import { PaginationQueryDto } from '@jiebang/platform';
+import { PaginationQueryDto, IsStringList } from '@jiebang/platform';
 
 export class KpiInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Send back to keep a KPI on PATCH; omit for a new KPI' })
@@ -48,10 +48,7 @@ export class EligibilityInputDto {
   sizes?: EnterpriseSize[];
   @ApiPropertyOptional({ type: [String], example: ['specialized-sme'], description: 'Every listed certification is required' })
   @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
-  @ArrayMaxSize(20)
+  @IsStringList(20, 100)
   certifications?: string[];
 }
 
@@ -87,10 +84,7 @@ export class CreateChallengeDto {
   industry?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray()
-  @IsString({ each: true })
-  @Length(1, 50, { each: true })
-  @ArrayMaxSize(20)
+  @IsStringList(20, 50)
   tags?: string[];
   @ApiPropertyOptional({ type: [KpiInputDto] })
   @IsOptional()
