@@ -103,6 +103,24 @@ export class FactStore {
     return moved;
   }
 
+  /** The highest `values[id]` over the record's industry ids (0 without any); no allocation. */
+  maxOverIndustries(offset: number, values: Float64Array): number {
+    let best = 0;
+    const data = this.data;
+    for (let i = offset + RECORD_HEADER, end = i + data[offset + 1]; i < end; i++) if (values[data[i]] > best) best = values[data[i]];
+    return best;
+  }
+
+  /** The highest `values[id]` over the record's certification ids (0 without any); no allocation. */
+  maxOverCertifications(offset: number, values: Float64Array): number {
+    let best = 0;
+    const data = this.data;
+    for (let i = offset + RECORD_HEADER + data[offset + 1], end = i + data[offset + 2]; i < end; i++) {
+      if (values[data[i]] > best) best = values[data[i]];
+    }
+    return best;
+  }
+
   industries(offset: number): Int32Array {
     return this.data.subarray(offset + RECORD_HEADER, offset + RECORD_HEADER + this.data[offset + 1]);
   }

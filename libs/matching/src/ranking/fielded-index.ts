@@ -139,6 +139,7 @@ export class FieldedIndex {
     this.forward.set(slot, order, tf);
     this.alive[slot] = 1;
     this.live += 1;
+    this.version += 1;
     return slot;
   }
 
@@ -148,6 +149,7 @@ export class FieldedIndex {
     const F = this.fieldCount;
     this.alive[slot] = 0;
     this.live -= 1;
+    this.version += 1;
     for (let f = 0; f < F; f++) this.totalLength[f] -= this.lengths[slot * F + f];
     const start = this.forward.start(slot);
     for (const termId of this.forward.terms.subarray(start, start + this.forward.count(slot))) {
@@ -252,21 +254,15 @@ export class FieldedIndex {
     return remap;
   }
 
-  private normalisersCache: { params: Bm25fParameters; live: number; total: Float64Array; norm: Float64Array } | null =
-    null;
+  /** Bumped by every add and remove: the statistics the normalisers derive from changed. */
+  private version = 0;
+  private normalisersCache: { params: Bm25fParameters; version: number; norm: Float64Array } | null = null;
 
   /** Per field: [weight, 1 − b, b / avglen] — recomputed only when the statistics or parameters change. */
   private normalisers(params: Bm25fParameters): Float64Array {
     const F = this.fieldCount;
     const cached = this.normalisersCache;
-    if (
-      cached !== null &&
-      cached.params === params &&
-      cached.live === this.live &&
-      cached.total.every((value, f) => value === this.totalLength[f])
-    ) {
-      return cached.norm;
-    }
+    if (cached !== null && cached.params === params && cached.version === this.version) return cached.norm;
     const norm = new Float64Array(F * 3);
     for (let f = 0; f < F; f++) {
       const average = this.live === 0 ? 0 : this.totalLength[f] / this.live;
@@ -274,7 +270,7 @@ export class FieldedIndex {
       norm[f * 3 + 1] = 1 - params.b[f];
       norm[f * 3 + 2] = average > 0 ? params.b[f] / average : 0;
     }
-    this.normalisersCache = { params, live: this.live, total: Float64Array.from(this.totalLength), norm };
+    this.normalisersCache = { params, version: this.version, norm };
     return norm;
   }
 

@@ -69,8 +69,8 @@ export const DEFAULT_RANKING_PARAMETERS: RankingParameters = {
   },
   calibration: 0.5,
   candidates: {
-    budget: 1000,
-    perResult: 8,
+    budget: 1500,
+    perResult: 5,
     commonTermShare: 0.2,
     minSelectionTerms: 4,
     referenceLengths: [100, 20, 25, 40, 300],

@@ -309,10 +309,8 @@ export class RankingIndex {
       issuer += issuerPart;
       evidence?.push({ index: p, score: normalised, track: dequantise(trackPart), issuer: dequantise(issuerPart) });
     }
-    let industry = 0;
-    for (const code of store.industries(offset)) industry = Math.max(industry, tables.industryByCode[code]);
-    let certification = 0;
-    for (const id of store.certifications(offset)) certification = Math.max(certification, tables.certificationById[id]);
+    const industry = store.maxOverIndustries(offset, tables.industryByCode);
+    const certification = store.maxOverCertifications(offset, tables.certificationById);
     return scoreSignals(
       prepared,
       dequantise(text),
