@@ -54,13 +54,13 @@ export function registerSme(stack: Stack, overrides: { name?: string; region?: s
   });
 }
 
-export function registerReviewer(stack: Stack, expertise: string[] = ['伺服控制', 'motor control']): Promise<TestUser> {
+export function registerReviewer(stack: Stack, expertise: string[] = ['伺服控制', 'motor control'], affiliations: string[] = []): Promise<TestUser> {
   return register(stack, {
     email: `reviewer-${unique()}@example.com`,
     password: 'reviewer-password-1',
     name: '赵教授',
     role: 'reviewer',
-    reviewer: { expertise, affiliations: [] },
+    reviewer: { expertise, affiliations },
   });
 }
 

@@ -1,3 +1,4 @@
+import { FeedbackController, FeedbackService } from './feedback/feedback';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from '@jiebang/auth';
 import { DatabaseModule } from '@jiebang/database';
@@ -28,8 +29,8 @@ export class BiddingServiceModule {
         QueueModule,
         AuthModule.forRoot(),
       ],
-      controllers: [ProfilesController, BidsController, RecommendationsController, EnterpriseImportController],
-      providers: [ProfilesService, BidsService, RecommendationsService, EnterpriseImportService],
+      controllers: [ProfilesController, BidsController, FeedbackController, RecommendationsController, EnterpriseImportController],
+      providers: [ProfilesService, BidsService, FeedbackService, RecommendationsService, EnterpriseImportService],
     };
   }
 }

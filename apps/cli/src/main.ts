@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '@jiebang/platform';
 import { createAdmin } from './commands/create-admin.command';
+import { runDemo } from './commands/demo.command';
 import { evalMatching } from './commands/eval-matching.command';
 import { importEnterprises } from './commands/import-enterprises.command';
 import { checkSchema, generateMigration, migrate } from './commands/schema.command';
@@ -73,6 +74,13 @@ program
   .command('start')
   .description('migrate, then run challenge-service, bidding-service and matching-worker')
   .action(async () => startAll(config()));
+
+program
+  .command('demo')
+  .option('--own-stack', 'start an own stack (database jiebang_demo, 15 s publicity) even when one is running')
+  .option('--deadline <seconds>', 'seconds from publishing to the bid deadline (10–600)', (v) => Number.parseInt(v, 10), 25)
+  .description('walk one challenge through the whole lifecycle against the running stack (or an own one) and print each stage')
+  .action(async (options: { ownStack?: boolean; deadline: number }) => runDemo(config(), process.env, options));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

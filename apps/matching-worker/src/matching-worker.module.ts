@@ -4,11 +4,14 @@ import { AuthModule } from '@jiebang/auth';
 import { DatabaseModule } from '@jiebang/database';
 import { DOMAIN_ENTITIES, DomainModule } from '@jiebang/domain';
 import { AppConfig, PlatformModule } from '@jiebang/platform';
-import { bullConnection, OutboxRepository, QUEUE_ENTITIES, QUEUE_NAMES, queueOptions, queuePrefix } from '@jiebang/queue';
+import { bullConnection, OutboxRepository, QUEUE_ENTITIES, QUEUE_NAMES, QueueModule, queueOptions, queuePrefix } from '@jiebang/queue';
 import { MatchingHandlers } from './matching/matching.handlers';
 import { MatchingProcessor } from './matching/matching.processor';
 import { ProfileIndex } from './matching/profile-index';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { AggregateReviewsTransition } from './reviews/aggregate-reviews.transition';
+import { AssignReviewersTransition } from './reviews/assign-reviewers.transition';
+import { FinalizePublicityTransition } from './reviews/finalize-publicity.transition';
 import { CloseBiddingTransition } from './transitions/close-bidding.transition';
 import { Reconciler } from './transitions/reconciler';
 import { TransitionsProcessor } from './transitions/transitions.processor';
@@ -29,6 +32,7 @@ export class MatchingWorkerModule {
           [...DOMAIN_ENTITIES, ...QUEUE_ENTITIES],
         ),
         DomainModule,
+        QueueModule,
         AuthModule.forRoot(),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: queuePrefix(config.queuePrefix), defaultJobOptions }),
         BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
@@ -37,6 +41,9 @@ export class MatchingWorkerModule {
         OutboxRepository,
         OutboxRelay,
         CloseBiddingTransition,
+        AssignReviewersTransition,
+        AggregateReviewsTransition,
+        FinalizePublicityTransition,
         Reconciler,
         TransitionsProcessor,
         ProfileIndex,

@@ -10,6 +10,10 @@ import { MatchResultsRepository } from './matching/match-results.repository';
 import { NotificationsRepository } from './notifications/notifications.repository';
 import { ParticipantNotifier } from './notifications/participant-notifier';
 import { Clock, SystemClock } from './shared/clock';
+import { ObjectionsRepository } from './awards/objections.repository';
+import { AwardFinalizer } from './awards/award-finalizer';
+import { ReviewersRepository } from './reviews/reviewers.repository';
+import { ReviewsRepository } from './reviews/reviews.repository';
 
 const PROVIDERS = [
   UsersRepository,
@@ -25,6 +29,10 @@ const PROVIDERS = [
   ParticipantNotifier,
   MatchResultsRepository,
   EnterpriseImporter,
+  ReviewsRepository,
+  ReviewersRepository,
+  ObjectionsRepository,
+  AwardFinalizer,
 ];
 
 /** Repositories and domain services; needs `DatabaseModule` (TransactionHost) in the app. */

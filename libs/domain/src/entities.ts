@@ -12,6 +12,10 @@ import { ReviewerProfile } from './identity/reviewer-profile.entity';
 import { User } from './identity/user.entity';
 import { BidAssessment, ChallengeMatch, Recommendation } from './matching/match-results.entity';
 import { Notification } from './notifications/notification.entity';
+import { Objection } from './awards/objection.entity';
+import { BidRanking } from './reviews/bid-ranking.entity';
+import { ReviewAssignment } from './reviews/review-assignment.entity';
+import { Review } from './reviews/review.entity';
 
 /** Every entity of the domain, for DataSources (apps add the queue's outbox). */
 export const DOMAIN_ENTITIES = [
@@ -31,4 +35,8 @@ export const DOMAIN_ENTITIES = [
   ChallengeMatch,
   Recommendation,
   BidAssessment,
+  ReviewAssignment,
+  Review,
+  BidRanking,
+  Objection,
 ];

@@ -29,3 +29,5 @@ export { evaluateRankings, firstHitRank, HIT_RATE_CUTOFFS, metricsFromRanks, qua
 export type { EvaluationMetrics, EvaluationReport, RankingOutcome } from './evaluation/evaluation';
 export { ABNORMALLY_LOW_RATIO, ASSESSMENT_METHOD, ASSESSMENT_WEIGHTS, assessBid } from './assessment/assess-bid';
 export type { AssessedBid, AssessedChallenge, AssessmentPart, BidAssessmentResult, PriceFlag } from './assessment/assess-bid';
+export * from './assignment';
+export * from './aggregation';

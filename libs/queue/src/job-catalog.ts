@@ -8,6 +8,15 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export interface JobCatalog {
   /** The deadline of a published challenge: close bidding (开标) or fail it when no bid is live. */
   'close-bidding': { challengeId: string };
+  /**
+   * A closed challenge needs reviewers, or a reviewing one lost some (decline, suspension): fill every missing
+   * slot optimally. Throws on a shortage, so BullMQ retries it with backoff.
+   */
+  'assign-reviewers': { challengeId: string };
+  /** The last review is in: aggregate, rank and shortlist (or fail). */
+  'aggregate-reviews': { challengeId: string };
+  /** The publicity period (公示) ends: the award becomes final unless an objection is open. */
+  'finalize-publicity': { challengeId: string };
   /** A challenge was published: rank every SME profile, store the top 200, notify the top eligible SMEs. */
   'match-challenge': { challengeId: string };
   /** A profile changed (or was imported): rank every open challenge for that SME. */
@@ -20,6 +29,9 @@ export type JobPayload<N extends JobName> = JobCatalog[N];
 
 export const JOB_QUEUE = {
   'close-bidding': 'transitions',
+  'assign-reviewers': 'transitions',
+  'aggregate-reviews': 'transitions',
+  'finalize-publicity': 'transitions',
   'match-challenge': 'matching',
   'rematch-enterprise': 'matching',
   'assess-bid': 'matching',

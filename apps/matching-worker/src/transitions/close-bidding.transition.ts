@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionHost } from '@jiebang/database';
 import { AuditTrail, BidsRepository, ChallengesRepository, ParticipantNotifier } from '@jiebang/domain';
+import { Outbox } from '@jiebang/queue';
 
 export type CloseOutcome = 'closed' | 'failed' | 'not-due' | 'not-published';
 
@@ -19,6 +20,7 @@ export class CloseBiddingTransition {
     private readonly bids: BidsRepository,
     private readonly audit: AuditTrail,
     private readonly notifier: ParticipantNotifier,
+    private readonly outbox: Outbox,
   ) {}
 
   async run(challengeId: string): Promise<CloseOutcome> {
@@ -41,6 +43,7 @@ export class CloseBiddingTransition {
       const notice = { type: 'challenge.closed' as const, challengeId, message, dedupeKey: `closed:${challengeId}` };
       await this.notifier.notifyOrganizations([challenge.organizationId], notice, now);
       await this.notifier.notifyBidders(challengeId, notice, now);
+      if (status === 'closed') await this.outbox.enqueue('assign-reviewers', { challengeId }, { key: `${challengeId}_closed` });
       return status;
     });
     if (outcome === 'closed' || outcome === 'failed') this.logger.log({ challengeId, outcome }, 'bidding closed');

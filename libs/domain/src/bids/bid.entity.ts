@@ -85,6 +85,39 @@ export class Bid {
     this.updatedAt = now;
   }
 
+  /** Aggregation: among the top `shortlistSize` at or above the passing score. */
+  shortlist(now: Date): void {
+    this.moveTo('shortlisted', ['submitted'], now);
+  }
+
+  /** Aggregation (not shortlisted), or finalisation (shortlisted but not chosen). */
+  reject(now: Date): void {
+    this.moveTo('rejected', ['submitted', 'shortlisted'], now);
+  }
+
+  /** Chosen by the lead (or kept in a new award after an upheld objection). */
+  award(now: Date): void {
+    this.moveTo('awarded', ['shortlisted', 'awarded'], now);
+  }
+
+  /** No longer among the winners: a new award left it out, or an objection against the result was upheld. */
+  revokeAward(now: Date): void {
+    this.moveTo('shortlisted', ['awarded', 'shortlisted'], now);
+  }
+
+  /** An objection against this bid was upheld. */
+  disqualify(now: Date): void {
+    this.moveTo('disqualified', ['awarded', 'shortlisted'], now);
+  }
+
+  private moveTo(status: BidStatus, from: BidStatus[], now: Date): void {
+    if (!from.includes(this.status)) throw new InvalidStateError(`A ${this.status} bid cannot become ${status}.`);
+    if (this.status === status) return;
+    this.status = status;
+    this.version += 1;
+    this.updatedAt = now;
+  }
+
   private applyContent(content: BidContent): void {
     this.summary = content.summary;
     this.technicalApproach = content.technicalApproach;

@@ -95,6 +95,18 @@ export class BidsRepository {
     return toPage(rows, query.limit, position);
   }
 
+  /** Every live (not withdrawn) bid of a challenge, oldest first; locked when `forUpdate`. */
+  liveBidsOfChallenge(challengeId: string, forUpdate = false): Promise<Bid[]> {
+    const qb = this.tx.manager
+      .createQueryBuilder(Bid, 'b')
+      .where('b.challenge_id = :challengeId', { challengeId })
+      .andWhere(`b.status <> 'withdrawn'`)
+      .orderBy('b.submitted_at', 'ASC')
+      .addOrderBy('b.id', 'ASC');
+    if (forUpdate) qb.setLock('for_no_key_update');
+    return qb.getMany();
+  }
+
   async countLive(challengeId: string): Promise<number> {
     return this.tx.manager.count(Bid, { where: { challengeId, status: 'submitted' } });
   }

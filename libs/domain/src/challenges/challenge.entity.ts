@@ -67,6 +67,10 @@ export class Challenge {
   @Column('timestamptz', { nullable: true }) closedAt!: Date | null;
   @Column('timestamptz', { nullable: true }) cancelledAt!: Date | null;
   @Column('text', { nullable: true }) cancelReason!: string | null;
+  /** End of the current publicity period (公示); kept after an upheld objection, so the result stays readable. */
+  @Column('timestamptz', { nullable: true }) publicityEndsAt!: Date | null;
+  /** When the award became final. */
+  @Column('timestamptz', { nullable: true }) awardedAt!: Date | null;
   /** Tokenizer output (Chinese + Latin) as `tsvector('simple')`, written by the repository; GIN-indexed. */
   @Column({ type: 'tsvector', select: false, insert: false, update: false, nullable: true })
   searchVector?: string | null;
@@ -91,6 +95,8 @@ export class Challenge {
     challenge.closedAt = null;
     challenge.cancelledAt = null;
     challenge.cancelReason = null;
+    challenge.publicityEndsAt = null;
+    challenge.awardedAt = null;
     challenge.applyContent(content);
     challenge.createdAt = now;
     challenge.updatedAt = now;
@@ -213,6 +219,57 @@ export class Challenge {
     this.version += 1;
     this.updatedAt = now;
     return this.status;
+  }
+
+  /** Every live bid has its reviewers: `closed → reviewing`. */
+  startReviewing(now: Date): void {
+    this.assertStatus('closed', 'moved to review');
+    this.moveTo('reviewing', now);
+  }
+
+  /** Every review is in and ranked: `reviewing → shortlisted`, or `failed` when no bid reaches the passing score. */
+  concludeReview(outcome: 'shortlisted' | 'failed', now: Date): void {
+    this.assertStatus('reviewing', outcome);
+    this.moveTo(outcome, now);
+  }
+
+  /** The lead awards `winners` shortlisted bids: publicity (公示) starts and ends `publicitySeconds` later. */
+  award(winners: number, publicitySeconds: number, now: Date): void {
+    this.assertStatus('shortlisted', 'awarded');
+    if (winners < 1 || winners > this.maxWinners) {
+      throw new RuleViolationError('Too many or too few winners.', [
+        { field: 'bidIds', message: `award from 1 to ${this.maxWinners} bids (maxWinners); got ${winners}` },
+      ]);
+    }
+    this.publicityEndsAt = new Date(now.getTime() + publicitySeconds * 1000);
+    this.moveTo('publicity', now);
+  }
+
+  /** An upheld objection: back to `shortlisted`; the lead may award again, starting a new publicity period. */
+  reopenShortlist(now: Date): void {
+    if (this.status === 'publicity') this.moveTo('shortlisted', now);
+  }
+
+  /** A result was announced (publicity reached at least once) and the challenge is not cancelled. */
+  get hasResult(): boolean {
+    return this.publicityEndsAt !== null && ['shortlisted', 'publicity', 'awarded'].includes(this.status);
+  }
+
+  isDueForFinalization(now: Date): boolean {
+    return this.status === 'publicity' && this.publicityEndsAt !== null && now.getTime() >= this.publicityEndsAt.getTime();
+  }
+
+  /** Publicity ended without an open objection (the caller checks): the award is final. */
+  finalize(now: Date): void {
+    if (!this.isDueForFinalization(now)) throw new InvalidStateError(`A ${this.status} challenge cannot be finalised now.`);
+    this.awardedAt = now;
+    this.moveTo('awarded', now);
+  }
+
+  private moveTo(status: ChallengeStatus, now: Date): void {
+    this.status = status;
+    this.version += 1;
+    this.updatedAt = now;
   }
 
   private assertStatus(expected: ChallengeStatus, action: string): void {

@@ -108,6 +108,47 @@ export class ChallengesRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Closed or reviewing challenges with a live bid short of reviewers (none assigned yet, or a decline/suspension). */
+  async idsNeedingReviewers(limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT c.id FROM challenges c
+        WHERE c.status IN ('closed', 'reviewing')
+          AND EXISTS (SELECT 1 FROM bids b
+                       WHERE b.challenge_id = c.id AND b.status <> 'withdrawn'
+                         AND (SELECT count(*) FROM review_assignments a WHERE a.bid_id = b.id AND a.status <> 'declined') < c.reviewers_per_bid)
+        ORDER BY c.updated_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Reviewing challenges whose every live bid has all its reviews submitted and no assignment open. */
+  async idsReadyForAggregation(limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT c.id FROM challenges c
+        WHERE c.status = 'reviewing'
+          AND NOT EXISTS (SELECT 1 FROM review_assignments a WHERE a.challenge_id = c.id AND a.status = 'assigned')
+          AND NOT EXISTS (SELECT 1 FROM bids b
+                           WHERE b.challenge_id = c.id AND b.status <> 'withdrawn'
+                             AND (SELECT count(*) FROM review_assignments a WHERE a.bid_id = b.id AND a.status = 'submitted') < c.reviewers_per_bid)
+        ORDER BY c.updated_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Challenges whose publicity ended by the database's clock with no open objection (for the reconciler). */
+  async idsDueForFinalization(limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.tx.manager.query(
+      `SELECT c.id FROM challenges c
+        WHERE c.status = 'publicity' AND c.publicity_ends_at <= clock_timestamp()
+          AND NOT EXISTS (SELECT 1 FROM objections o WHERE o.challenge_id = c.id AND o.status = 'open')
+        ORDER BY c.publicity_ends_at LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async insertAddendum(addendum: ChallengeAddendum): Promise<void> {
     await this.tx.manager.insert(ChallengeAddendum, addendum);
   }

@@ -52,6 +52,18 @@ export class OrganizationsRepository {
     return this.tx.manager.findOne(Organization, { where: { id } });
   }
 
+  /** Credit codes by organization id (conflict-of-interest checks). */
+  async creditCodesOf(ids: string[]): Promise<Map<string, string>> {
+    const map = new Map<string, string>();
+    if (ids.length === 0) return map;
+    const rows: Array<{ id: string; credit_code: string | null }> = await this.tx.manager.query(
+      'SELECT id, credit_code FROM organizations WHERE id = ANY($1)',
+      [ids],
+    );
+    for (const r of rows) if (r.credit_code) map.set(r.id, r.credit_code);
+    return map;
+  }
+
   async insert(org: Organization): Promise<void> {
     try {
       await this.tx.manager.insert(Organization, org);

@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'bid.awarded',
   'bid.not-awarded',
   'review.shortage',
+  'challenge.failed',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
