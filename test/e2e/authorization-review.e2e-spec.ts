@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { bidBody, challengeBody, createAdmin, registerLead, registerReviewer, registerSme, TestUser } from '../support/actors';
 import { ApiResponse, client, Json } from '../support/http';
 import { scoresAt, submitAllReviews, waitForStatus } from '../support/lifecycle';
-import { expectOutcome, isSuccess, Outcome, parseOutcome } from '../support/matrix';
+import { expectCompleteMatrix, expectOutcome, isSuccess, matrixRowLabel, Outcome, parseOutcome } from '../support/matrix';
 import { startStack, Stack } from '../support/stack';
 
 /**
@@ -490,11 +490,7 @@ const ROWS: Row[] = [
 const STATE_ORDER: State[] = ['none', 'reviewing', 'shortlisted', 'publicity'];
 const CLOSE_MS = 5_000;
 
-function rowLabel(row: Row): string {
-  const on = row.on ?? ENDPOINTS[row.endpoint].on[0];
-  const service = ENDPOINTS[row.endpoint].on.length > 1 ? ` @${on}-service` : '';
-  return `${row.endpoint}${service}${row.target ? ` — ${row.target}` : ''}`;
-}
+const rowLabel = (row: Row): string => matrixRowLabel(row, ENDPOINTS);
 
 describe('authorization matrix: reviews, award, objections, feedback (large)', () => {
   let stack: Stack;
@@ -502,22 +498,7 @@ describe('authorization matrix: reviews, award, objections, feedback (large)', (
   const callers = {} as Record<RoleKey, Caller>;
 
   it('the table names an outcome for every role and covers every endpoint in every state', () => {
-    for (const row of ROWS) {
-      expect(Object.keys(row.expect).sort()).toEqual([...ROLES].sort());
-      const spec = ENDPOINTS[row.endpoint];
-      expect(spec.on as readonly Service[]).toContain(row.on ?? spec.on[0]);
-      expect(spec.states as readonly State[]).toContain(row.state);
-    }
-    const missing: string[] = [];
-    for (const [endpoint, spec] of Object.entries(ENDPOINTS)) {
-      for (const on of spec.on as readonly Service[]) {
-        for (const state of spec.states as readonly State[]) {
-          const found = ROWS.some((r) => r.endpoint === endpoint && (r.on ?? spec.on[0]) === on && r.state === state);
-          if (!found) missing.push(`${endpoint} @${on} [${state}]`);
-        }
-      }
-    }
-    expect(missing).toEqual([]);
+    expectCompleteMatrix(ROWS, ENDPOINTS, ROLES);
   });
 
   beforeAll(async () => {

@@ -53,3 +53,47 @@ export function expectOutcome(response: ApiResponse<Json>, outcome: Outcome): vo
   }
   expectProblem(response, status, code);
 }
+
+/** An authorization table's catalog entry: the services serving an endpoint and the states that need a row. */
+export interface EndpointSpec {
+  on: readonly string[];
+  states: readonly string[];
+}
+
+/** A table row as far as the coverage check sees it. */
+export interface MatrixRow {
+  endpoint: string;
+  on?: string;
+  state: string;
+  target?: string;
+  expect: Record<string, unknown>;
+}
+
+/** A row's test label: the endpoint, its service when several serve it, and its target. */
+export function matrixRowLabel(row: MatrixRow, endpoints: Record<string, EndpointSpec>): string {
+  const spec = endpoints[row.endpoint];
+  const service = spec.on.length > 1 ? ` @${row.on ?? spec.on[0]}-service` : '';
+  return `${row.endpoint}${service}${row.target ? ` — ${row.target}` : ''}`;
+}
+
+/**
+ * Asserts that every row names an outcome for every role on a service and state its endpoint has, and that every
+ * endpoint × service × state of the catalog has a row.
+ */
+export function expectCompleteMatrix(rows: MatrixRow[], endpoints: Record<string, EndpointSpec>, roles: readonly string[]): void {
+  for (const row of rows) {
+    expect(Object.keys(row.expect).sort()).toEqual([...roles].sort());
+    const spec = endpoints[row.endpoint];
+    expect(spec.on).toContain(row.on ?? spec.on[0]);
+    expect(spec.states).toContain(row.state);
+  }
+  const missing: string[] = [];
+  for (const [endpoint, spec] of Object.entries(endpoints)) {
+    for (const on of spec.on) {
+      for (const state of spec.states) {
+        if (!rows.some((r) => r.endpoint === endpoint && (r.on ?? spec.on[0]) === on && r.state === state)) missing.push(`${endpoint} @${on} [${state}]`);
+      }
+    }
+  }
+  expect(missing).toEqual([]);
+}

@@ -46,3 +46,4 @@ export * from './awards/objection.entity';
 export * from './awards/objections.repository';
 export * from './reviews/reviewer-pseudonyms';
 export * from './awards/award-finalizer';
+export * from './reviews/review-progress';

@@ -8,6 +8,7 @@ import {
   BidsRepository,
   Challenge,
   ChallengesRepository,
+  everyReviewIn,
   InvalidStateError,
   NotFoundError,
   OrganizationsRepository,
@@ -177,14 +178,13 @@ export class ReviewsService {
     });
   }
 
-  /** Every live bid has its reviewers' submitted reviews and no assignment is open. */
   private async everyReviewIn(challenge: Challenge): Promise<boolean> {
-    const assignments = await this.reviews.assignmentsOfChallenge(challenge.id);
-    if (assignments.some((a) => a.status === 'assigned')) return false;
-    const submitted = new Map<string, number>();
-    for (const a of assignments) if (a.status === 'submitted') submitted.set(a.bidId, (submitted.get(a.bidId) ?? 0) + 1);
     const bids = await this.bids.liveBidsOfChallenge(challenge.id);
-    return bids.every((b) => (submitted.get(b.id) ?? 0) >= challenge.reviewersPerBid);
+    return everyReviewIn(
+      bids.map((b) => b.id),
+      await this.reviews.assignmentsOfChallenge(challenge.id),
+      challenge.reviewersPerBid,
+    );
   }
 
   /** The caller's own assignment, its challenge locked first (the lock every challenge change takes), then the row. */

@@ -5,6 +5,7 @@ import {
   BidRanking,
   BidsRepository,
   ChallengesRepository,
+  everyReviewIn,
   ParticipantNotifier,
   reviewerPseudonyms,
   ReviewsRepository,
@@ -41,10 +42,7 @@ export class AggregateReviewsTransition {
       if (!challenge || challenge.status !== 'reviewing') return 'skipped';
       const bids = await this.bids.liveBidsOfChallenge(challengeId, true);
       const assignments = await this.reviews.assignmentsOfChallenge(challengeId);
-      if (assignments.some((a) => a.status === 'assigned')) return 'incomplete';
-      const submitted = new Map<string, number>();
-      for (const a of assignments) if (a.status === 'submitted') submitted.set(a.bidId, (submitted.get(a.bidId) ?? 0) + 1);
-      if (bids.some((b) => (submitted.get(b.id) ?? 0) < challenge.reviewersPerBid)) return 'incomplete';
+      if (!everyReviewIn(bids.map((b) => b.id), assignments, challenge.reviewersPerBid)) return 'incomplete';
 
       const now = await this.tx.databaseNow();
       const reviews = await this.reviews.submittedReviewsOfChallenge(challengeId);

@@ -6,6 +6,7 @@ import {
   BidsRepository,
   Challenge,
   ChallengesRepository,
+  countByBid,
   NotificationsRepository,
   OrganizationsRepository,
   PoolReviewer,
@@ -69,8 +70,7 @@ export class AssignReviewersTransition {
       const now = await this.tx.databaseNow();
       const bids = await this.bids.liveBidsOfChallenge(challengeId);
       const existing = await this.reviews.assignmentsOfChallenge(challengeId);
-      const active = new Map<string, number>();
-      for (const a of existing) if (a.status !== 'declined') active.set(a.bidId, (active.get(a.bidId) ?? 0) + 1);
+      const active = countByBid(existing, ['assigned', 'submitted']);
       const needs = bids.map((b) => ({ id: b.id, slots: Math.max(0, challenge.reviewersPerBid - (active.get(b.id) ?? 0)) }));
       const required = needs.reduce((sum, n) => sum + n.slots, 0);
       if (required === 0) {
