@@ -36,18 +36,46 @@ function esmPackages() {
   return names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
-module.exports = {
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages().join('|')})/)`];
+
+/** The API services, libraries and workers: Node, three sizes. */
+const services = {
+  displayName: 'services',
   rootDir: __dirname,
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web-portal/', '/test/faults/'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/web-portal/', '/test/faults/', '/test/browser/'],
   transform: { '^.+\\.(ts|js|mjs)$': ['@swc/jest', swc] },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages().join('|')})/)`],
+  transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@jiebang/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  testTimeout: 60_000,
+};
+
+/** The web portal's component tests (apps/web-portal/src/**\/*.spec.tsx): React in jsdom, no server. */
+const webPortal = {
+  displayName: 'web-portal',
+  rootDir: __dirname,
+  testEnvironment: 'jsdom',
+  roots: ['<rootDir>/apps/web-portal/src'],
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  transform: {
+    '^.+\\.(ts|tsx|js|mjs)$': [
+      '@swc/jest',
+      { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'typescript', tsx: true, decorators: true }, transform: { react: { runtime: 'automatic' } } } },
+    ],
+  },
+  transformIgnorePatterns,
+  moduleFileExtensions: ['tsx', 'ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: { '^@jiebang/credit-code$': '<rootDir>/libs/domain/src/validation/credit-code.ts' },
+  setupFiles: ['<rootDir>/apps/web-portal/test/jsdom-setup.ts'],
+  testTimeout: 30_000,
+};
+
+module.exports = {
+  projects: [services, webPortal],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 60_000,
   maxWorkers: 2,
 };

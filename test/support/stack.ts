@@ -1,8 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, appUrl, createHttpApp } from '@jiebang/platform';
+import { BIDDING_SERVICE_OPENAPI } from '../../apps/bidding-service/src/bidding-service.openapi';
 import { BiddingServiceModule } from '../../apps/bidding-service/src/bidding-service.module';
 import { acceptNdjsonStreams } from '../../apps/bidding-service/src/enterprise-import/enterprise-import';
+import { CHALLENGE_SERVICE_OPENAPI } from '../../apps/challenge-service/src/challenge-service.openapi';
 import { ChallengeServiceModule } from '../../apps/challenge-service/src/challenge-service.module';
+import { servePortal } from '../../apps/challenge-service/src/portal/serve-portal';
 import { registerQueueDashboard } from '../../apps/matching-worker/src/dashboard/queue-dashboard';
 import { MatchingWorkerModule } from '../../apps/matching-worker/src/matching-worker.module';
 import { createTestDatabase, dropTestDatabase } from './test-database';
@@ -27,6 +30,8 @@ export interface StackOptions {
   worker?: boolean;
   /** Configuration variables on top of the test defaults. */
   env?: Record<string, string>;
+  /** Fixed ports (the browser tests need the portal's origin in the CORS list before the apps listen); default: OS-chosen. */
+  ports?: { challenge: number; bidding: number };
 }
 
 /**
@@ -36,11 +41,16 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseUrl = await createTestDatabase();
   const config = testConfig(databaseUrl, options.env);
-  const challengeApp = await createHttpApp(ChallengeServiceModule.forRoot(config), { config, port: 0, openApi: { title: 'challenge-service', description: 'test' } });
+  const challengeApp = await createHttpApp(ChallengeServiceModule.forRoot(config), {
+    config,
+    port: options.ports?.challenge ?? 0,
+    openApi: CHALLENGE_SERVICE_OPENAPI,
+    configure: (app) => servePortal(app, config),
+  });
   const biddingApp = await createHttpApp(BiddingServiceModule.forRoot(config), {
     config,
-    port: 0,
-    openApi: { title: 'bidding-service', description: 'test' },
+    port: options.ports?.bidding ?? 0,
+    openApi: BIDDING_SERVICE_OPENAPI,
     configure: acceptNdjsonStreams,
   });
   const stack: Stack = {

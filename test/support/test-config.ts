@@ -22,6 +22,7 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     OUTBOX_POLL_MS: '100',
     RECONCILE_INTERVAL_MS: '500',
     DB_POOL_SIZE: '5',
+    PORTAL_DIR: 'off',
     ...overrides,
   });
 }

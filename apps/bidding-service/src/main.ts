@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp, runService } from '@jiebang/platform';
+import { BIDDING_SERVICE_OPENAPI } from './bidding-service.openapi';
 import { BiddingServiceModule } from './bidding-service.module';
 import { acceptNdjsonStreams } from './enterprise-import/enterprise-import';
 
@@ -8,9 +9,6 @@ void runService('bidding-service', (config) =>
     config,
     port: config.ports.bidding,
     configure: acceptNdjsonStreams,
-    openApi: {
-      title: 'Jiebang bidding-service',
-      description: 'Enterprise profiles, enterprise import, recommendations, sealed bids, assessments and feedback.',
-    },
+    openApi: BIDDING_SERVICE_OPENAPI,
   }),
 );

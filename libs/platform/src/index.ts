@@ -18,3 +18,4 @@ export * from './config/run-service';
 export * from './ndjson/ndjson-lines';
 export * from './http/request-sanity.pipe';
 export * from './http/string-list.decorator';
+export * from './bootstrap/openapi';

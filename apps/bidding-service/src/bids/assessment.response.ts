@@ -12,13 +12,13 @@ export class AssessmentResponse {
   @ApiPropertyOptional({ description: 'The revision assessed' }) revision?: number;
   @ApiPropertyOptional() eligible?: boolean;
   @ApiPropertyOptional({ type: [AssessmentReasonResponse] }) reasons?: AssessmentReasonResponse[];
-  @ApiPropertyOptional({ type: Object, description: 'Capability fit of the bid to the challenge: score 0–100 and explanation' })
+  @ApiPropertyOptional({ type: Object, additionalProperties: true, description: 'Capability fit of the bid to the challenge: score 0–100 and explanation' })
   fit?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: Object, description: 'Price against rewardYuan: score, flag (abnormally-low, over-budget) and explanation' })
+  @ApiPropertyOptional({ type: Object, additionalProperties: true, description: 'Price against rewardYuan: score, flag (abnormally-low, over-budget) and explanation' })
   price?: Record<string, unknown>;
-  @ApiPropertyOptional({ type: Object, description: 'Duration: score and explanation' }) duration?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: Object, additionalProperties: true, description: 'Duration: score and explanation' }) duration?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'Combined advisory score 0–100' }) total?: number;
-  @ApiPropertyOptional({ type: Object, description: 'summary and parts' }) explanation?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: Object, additionalProperties: true, description: 'summary and parts' }) explanation?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'Method and version that produced it' }) method?: string;
   @ApiPropertyOptional({ format: 'date-time' }) computedAt?: string;
 }

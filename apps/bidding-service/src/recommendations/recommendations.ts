@@ -10,7 +10,7 @@ export class RecommendationResponse {
   @ApiProperty({ description: 'Combined score, 0–100' }) score!: number;
   @ApiProperty({ description: 'Rank among the challenges still open for bids' }) rank!: number;
   @ApiProperty() eligible!: boolean;
-  @ApiProperty({ type: Object, description: 'summary, matched terms and capabilities, best project, signals' })
+  @ApiProperty({ type: Object, additionalProperties: true, description: 'summary, matched terms and capabilities, best project, signals' })
   explanation!: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) bidDeadline!: string;
   @ApiPropertyOptional({ format: 'uuid', description: "The SME's live bid on this challenge, if any" }) bidId?: string;

@@ -10,7 +10,7 @@ export class AuditEventResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for bid events until the bids are opened' })
   actorId!: string | null;
   @ApiProperty({ example: 'bid.submitted' }) action!: string;
-  @ApiProperty({ type: Object, nullable: true, description: 'null for bid events until the bids are opened' })
+  @ApiProperty({ type: Object, additionalProperties: true, nullable: true, description: 'null for bid events until the bids are opened' })
   data!: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the bid revision content (bid events)' })
   contentHash!: string | null;

@@ -11,7 +11,7 @@ export class MatchResponse {
   @ApiProperty() rank!: number;
   @ApiProperty({ description: 'Meets the hard eligibility rules' }) eligible!: boolean;
   @ApiProperty({
-    type: Object,
+    type: Object, additionalProperties: true,
     description: 'summary, matchedTerms, matchedCapabilities, bestProject, signals (each contribution), method, reasons',
   })
   explanation!: Record<string, unknown>;

@@ -88,9 +88,25 @@ export class ReviewBidResponse {
   @ApiProperty() technicalApproach!: string;
   @ApiProperty() priceYuan!: number;
   @ApiProperty() durationDays!: number;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) kpiResponses!: Array<{ kpiId: string; commitment: string }>;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) milestones!: Array<{ title: string; dueDay: number; paymentPercent: number }>;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'With blind review: roles only, no names' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', required: ['kpiId', 'commitment'], properties: { kpiId: { type: 'string', format: 'uuid' }, commitment: { type: 'string' } } },
+  })
+  kpiResponses!: Array<{ kpiId: string; commitment: string }>;
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      required: ['title', 'dueDay', 'paymentPercent'],
+      properties: { title: { type: 'string' }, dueDay: { type: 'integer' }, paymentPercent: { type: 'integer' } },
+    },
+  })
+  milestones!: Array<{ title: string; dueDay: number; paymentPercent: number }>;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', required: ['role'], properties: { name: { type: 'string' }, role: { type: 'string' } } },
+    description: 'With blind review: roles only, no names',
+  })
   team!: Array<{ name?: string; role: string }>;
   @ApiPropertyOptional({ format: 'uuid', description: 'Absent with blind review' }) organizationId?: string;
   @ApiPropertyOptional({ description: 'Absent with blind review' }) organizationName?: string;

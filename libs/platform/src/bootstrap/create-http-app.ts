@@ -3,13 +3,14 @@ import { INestApplication, Type, ValidationPipe } from '@nestjs/common';
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
 import { validationExceptionFactory } from '../errors/validation-errors';
 import { RequestSanityPipe } from '../http/request-sanity.pipe';
 import { MetricsService } from '../metrics/metrics';
+import { OpenApiInfo, openApiDocument } from './openapi';
 import { traceIdOf } from './trace-id';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -18,7 +19,7 @@ export interface HttpAppOptions {
   config: AppConfig;
   port: number;
   /** OpenAPI document at /docs and /docs-json (the API services). */
-  openApi?: { title: string; description: string };
+  openApi?: OpenApiInfo;
   /** Hook to register extra Fastify plugins/routes before listening (e.g. the queue dashboard). */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
@@ -62,6 +63,8 @@ export async function createHttpApp(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
         scriptSrc: ["'self'"],
+        // The portal (served by challenge-service) calls bidding-service, another origin.
+        connectSrc: ["'self'", (req: IncomingMessage) => biddingOrigin(options.config, req)],
       },
     },
   });
@@ -80,21 +83,23 @@ export async function createHttpApp(
     }),
   );
   if (options.openApi) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(options.openApi.title)
-        .setDescription(options.openApi.description)
-        .setVersion('1')
-        .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-        .build(),
-    );
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    SwaggerModule.setup('docs', app, openApiDocument(app, options.openApi), { jsonDocumentUrl: 'docs-json' });
   }
   if (options.configure) await options.configure(app);
   app.enableShutdownHooks();
   await app.listen({ port: options.port, host: options.config.host });
   return app;
+}
+
+/**
+ * The bidding-service origin a page served by this host calls: PORTAL_BIDDING_URL when set, else the request's
+ * own host name at BIDDING_PORT (what the portal's client derives the same way).
+ */
+export function biddingOrigin(config: AppConfig, req: IncomingMessage): string {
+  if (config.portal.biddingUrl !== null) return new URL(config.portal.biddingUrl).origin;
+  const host = (req.headers.host ?? '127.0.0.1').replace(/:\d+$/, '');
+  const safeHost = /^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/.test(host) ? host : '127.0.0.1';
+  return `http://${safeHost}:${config.ports.bidding}`;
 }
 
 /** The base URL an app listens on (useful when started on port 0 in tests). */

@@ -32,7 +32,23 @@ describe('loadConfig', () => {
     expect(config.nodeEnv).toBe('development');
     expect(config.jwt.secret).toBe(DEVELOPMENT_JWT_SECRET);
     expect(config.passwordHashProfile).toBe('standard');
-    expect(config.corsOrigins).toEqual([]);
+    expect(config.corsOrigins).toEqual(['http://localhost:3001', 'http://127.0.0.1:3001', 'http://localhost:5173']);
+    expect(config.portal).toEqual({ dir: 'dist/web-portal', biddingUrl: null, workerUrl: null });
+  });
+
+  it('allows the portal origin at CHALLENGE_PORT by default, the Vite dev server outside production only, or nothing', () => {
+    expect(loadConfig({ CHALLENGE_PORT: '8080', NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).corsOrigins).toEqual([
+      'http://localhost:8080',
+      'http://127.0.0.1:8080',
+    ]);
+    expect(loadConfig({ CORS_ORIGINS: 'none' }).corsOrigins).toEqual([]);
+  });
+
+  it('reads the portal settings and refuses a portal URL that is not http(s)', () => {
+    expect(
+      loadConfig({ PORTAL_DIR: 'off', PORTAL_BIDDING_URL: 'https://bids.example/', PORTAL_WORKER_URL: 'https://ops.example' }).portal,
+    ).toEqual({ dir: null, biddingUrl: 'https://bids.example', workerUrl: 'https://ops.example' });
+    expect(problemsOf({ PORTAL_BIDDING_URL: 'ftp://x' })).toEqual([expect.stringContaining('PORTAL_BIDDING_URL')]);
   });
 
   it('reads every documented variable', () => {

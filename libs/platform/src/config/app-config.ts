@@ -27,6 +27,15 @@ export interface AppConfig {
   outboxPollMs: number;
   reconcileIntervalMs: number;
   corsOrigins: string[];
+  /** The web portal served by challenge-service (apps/web-portal, built by `npm run build`). */
+  portal: {
+    /** Directory of the built portal; `null` (PORTAL_DIR=off) serves no portal. */
+    dir: string | null;
+    /** Base URL browsers use to reach bidding-service; `null`: the portal's own host name at BIDDING_PORT. */
+    biddingUrl: string | null;
+    /** Base URL of the queue dashboard the admin pages link to; `null`: the portal's host name at WORKER_PORT. */
+    workerUrl: string | null;
+  };
   /** Fastify `trustProxy`: false, true, or trusted proxy addresses/CIDRs (comma-separated). */
   trustProxy: boolean | string;
 }
@@ -128,6 +137,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     r.problems.push('QUEUE_PREFIX must be 1–40 letters, digits, "-" or "_"');
   }
 
+  const portalDir = r.string('PORTAL_DIR', 'dist/web-portal');
+  const challengePort = port('CHALLENGE_PORT', 3001);
+
   const config: AppConfig = {
     nodeEnv,
     host: r.string('HOST', '127.0.0.1'),
@@ -136,7 +148,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisUrl: r.url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     queuePrefix,
     ports: {
-      challenge: port('CHALLENGE_PORT', 3001),
+      challenge: challengePort,
       bidding: port('BIDDING_PORT', 3002),
       worker: port('WORKER_PORT', 3003),
     },
@@ -158,17 +170,42 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: r.oneOf('LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     outboxPollMs: r.int('OUTBOX_POLL_MS', 500, 10, 60_000),
     reconcileIntervalMs: r.int('RECONCILE_INTERVAL_MS', 5000, 100, 600_000),
-    corsOrigins: (r.raw('CORS_ORIGINS') ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter((o) => o.length > 0),
+    corsOrigins: [],
+    portal: {
+      dir: portalDir === 'off' ? null : portalDir,
+      biddingUrl: r.raw('PORTAL_BIDDING_URL') === undefined ? null : withoutTrailingSlash(r.url('PORTAL_BIDDING_URL', '', ['http:', 'https:'])),
+      workerUrl: r.raw('PORTAL_WORKER_URL') === undefined ? null : withoutTrailingSlash(r.url('PORTAL_WORKER_URL', '', ['http:', 'https:'])),
+    },
     trustProxy: parseTrustProxy(r.raw('TRUST_PROXY')),
   };
+  config.corsOrigins = corsOrigins(r.raw('CORS_ORIGINS'), challengePort, nodeEnv);
   for (const origin of config.corsOrigins) {
     if (origin === '*') r.problems.push('CORS_ORIGINS must list origins; "*" is not allowed');
   }
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return config;
+}
+
+/**
+ * `CORS_ORIGINS`: the browser origins allowed to call the APIs, never `*`. Unset, it is the portal's own origin as
+ * `npm start` prints it (`http://localhost:CHALLENGE_PORT` and `http://127.0.0.1:CHALLENGE_PORT`, so the portal
+ * served by challenge-service can call bidding-service), plus the Vite dev server (`http://localhost:5173`)
+ * outside production. `CORS_ORIGINS=none` allows no cross-origin browser calls at all.
+ */
+function corsOrigins(value: string | undefined, challengePort: number, nodeEnv: NodeEnv): string[] {
+  if (value === 'none') return [];
+  if (value === undefined) {
+    const own = [`http://localhost:${challengePort}`, `http://127.0.0.1:${challengePort}`];
+    return nodeEnv === 'production' ? own : [...own, 'http://localhost:5173'];
+  }
+  return value
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
 }
 
 /** `TRUST_PROXY`: unset/false (default: X-Forwarded-For is ignored, so clients cannot pick their own IP), true,

@@ -12,7 +12,7 @@ export class ProblemDetails {
   @ApiProperty({ example: 'https://jiebang.dev/problems/validation-failed' }) type!: string;
   @ApiProperty({ example: 'Validation failed' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;
-  @ApiProperty({ example: 'VALIDATION_FAILED' }) code!: ErrorCode;
+  @ApiProperty({ enum: Object.keys(ERROR_STATUS), enumName: 'ErrorCode', example: 'VALIDATION_FAILED' }) code!: ErrorCode;
   @ApiProperty({ example: 'The request is not valid.' }) detail!: string;
   @ApiPropertyOptional({ type: [FieldErrorResponse] }) errors?: FieldError[];
   @ApiProperty({ example: 'd1c4f0e2-8b1e-4c55-9d3c-5b1f0f3f2a11' }) traceId!: string;

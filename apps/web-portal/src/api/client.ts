@@ -1,0 +1,110 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as BiddingPaths } from './bidding-service';
+import type { paths as ChallengePaths } from './challenge-service';
+import type { FieldError, Problem } from './types';
+
+/** What challenge-service tells the portal about where the other services are (`/portal-config.json`). */
+export interface RuntimeConfig {
+  biddingUrl: string | null;
+  biddingPort: number;
+  workerUrl: string | null;
+  workerPort: number;
+}
+
+/** An API refusal (RFC 9457 problem+json) or a network failure, thrown by `unwrap`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fieldErrors: FieldError[];
+  readonly traceId: string | null;
+
+  constructor(status: number, problem: Partial<Problem> | null, fallback: string) {
+    super(problem?.detail ?? problem?.title ?? fallback);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = problem?.code ?? (status === 0 ? 'NETWORK' : 'UNKNOWN');
+    this.detail = problem?.detail ?? problem?.title ?? fallback;
+    this.fieldErrors = problem?.errors ?? [];
+    this.traceId = problem?.traceId ?? null;
+  }
+}
+
+const TOKEN_KEY = 'jiebang.session';
+
+/** The signed-in session, kept in localStorage so a reload keeps the user signed in until the token expires. */
+export const tokenStore = {
+  listeners: new Set<() => void>(),
+  read(): string | null {
+    try {
+      const raw = localStorage.getItem(TOKEN_KEY);
+      if (!raw) return null;
+      const { token, expiresAt } = JSON.parse(raw) as { token: string; expiresAt: number };
+      return expiresAt > Date.now() ? token : null;
+    } catch {
+      return null;
+    }
+  },
+  write(token: string | null, expiresInSeconds = 0): void {
+    if (token === null) localStorage.removeItem(TOKEN_KEY);
+    else localStorage.setItem(TOKEN_KEY, JSON.stringify({ token, expiresAt: Date.now() + expiresInSeconds * 1000 }));
+    for (const listener of this.listeners) listener();
+  },
+};
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    const token = tokenStore.read();
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    // An expired or revoked token: forget it so the portal shows the sign-in link instead of failing every call.
+    if (response.status === 401 && tokenStore.read() !== null) tokenStore.write(null);
+    return response;
+  },
+};
+
+function biddingBase(config: RuntimeConfig): string {
+  return config.biddingUrl ?? `${location.protocol}//${location.hostname}:${config.biddingPort}`;
+}
+
+/** The queue dashboard (matching-worker) the admin pages link to. */
+export function queueDashboardUrl(config: RuntimeConfig): string {
+  return `${config.workerUrl ?? `${location.protocol}//${location.hostname}:${config.workerPort}`}/admin/queues`;
+}
+
+export let runtimeConfig: RuntimeConfig = { biddingUrl: null, biddingPort: 3002, workerUrl: null, workerPort: 3003 };
+
+/** challenge-service: same origin as the portal. */
+export const challengeApi = createClient<ChallengePaths>({ baseUrl: '' });
+challengeApi.use(auth);
+
+/** bidding-service: its own origin (allowed by CORS_ORIGINS), set by `loadRuntimeConfig`. */
+export let biddingApi = createClient<BiddingPaths>({ baseUrl: biddingBase(runtimeConfig) });
+biddingApi.use(auth);
+
+/** Reads `/portal-config.json` once at start-up and points the bidding client at bidding-service. */
+export async function loadRuntimeConfig(): Promise<void> {
+  try {
+    const response = await fetch('/portal-config.json', { headers: { accept: 'application/json' } });
+    if (response.ok) runtimeConfig = (await response.json()) as RuntimeConfig;
+  } catch {
+    // keep the defaults (same host, default ports)
+  }
+  biddingApi = createClient<BiddingPaths>({ baseUrl: biddingBase(runtimeConfig) });
+  biddingApi.use(auth);
+}
+
+/** The data of an openapi-fetch result, or an ApiError carrying the problem's detail and field errors. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await call;
+  } catch (error) {
+    throw new ApiError(0, null, (error as Error).message || 'network error');
+  }
+  if (result.response.ok) return result.data as T;
+  const problem = (typeof result.error === 'object' ? result.error : null) as Partial<Problem> | null;
+  throw new ApiError(result.response.status, problem, `${result.response.status} ${result.response.statusText}`);
+}

@@ -1,0 +1,4 @@
+// Placeholder: replaced by the real page.
+export default function BidDetailPage() {
+  return <div>BidDetailPage</div>;
+}

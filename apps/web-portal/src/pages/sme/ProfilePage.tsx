@@ -1,0 +1,4 @@
+// Placeholder: replaced by the real page.
+export default function ProfilePage() {
+  return <div>ProfilePage</div>;
+}

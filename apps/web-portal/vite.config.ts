@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+/** Where the API services run during `npm run portal:dev` (the Vite dev server proxies the same-origin calls). */
+const challengeService = 'http://127.0.0.1:3001';
+
+/**
+ * The web portal: React + Ant Design, built to dist/web-portal and served by challenge-service. JSX is compiled
+ * by Vite's own Oxc transform (no Babel plugin needed for a production build).
+ */
+export default defineConfig({
+  root,
+  publicDir: `${root}public`,
+  oxc: { jsx: { runtime: 'automatic' } },
+  resolve: {
+    alias: {
+      // Pure validation code shared with the server (no Node or TypeORM imports).
+      '@jiebang/credit-code': `${repo}libs/domain/src/validation/credit-code.ts`,
+    },
+  },
+  build: {
+    outDir: `${repo}dist/web-portal`,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': challengeService, '/portal-config.json': challengeService },
+  },
+});
