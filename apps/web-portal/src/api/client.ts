@@ -69,6 +69,12 @@ function biddingBase(config: RuntimeConfig): string {
   return config.biddingUrl ?? `${location.protocol}//${location.hostname}:${config.biddingPort}`;
 }
 
+/** bidding-service's base URL as the portal reaches it (for the rare call openapi-fetch cannot make, e.g. an
+ * upload with progress events through XMLHttpRequest). */
+export function biddingBaseUrl(): string {
+  return biddingBase(runtimeConfig);
+}
+
 /** The queue dashboard (matching-worker) the admin pages link to. */
 export function queueDashboardUrl(config: RuntimeConfig): string {
   return `${config.workerUrl ?? `${location.protocol}//${location.hostname}:${config.workerPort}`}/admin/queues`;
