@@ -117,5 +117,9 @@ export async function startAll(config: AppConfig): Promise<void> {
     const base = `http://${host}:${app.port(config)}`;
     return `  ${app.name.padEnd(18)} ${base}${app.docs ? `   (API docs: ${base}/docs)` : `   (queues: ${base}/admin/queues)`}`;
   });
-  console.log(`\nJiebang is running:\n${lines.join('\n')}\nPress Ctrl+C to stop.\n`);
+  const portalBuilt = config.portal.dir !== null && existsSync(join(config.portal.dir, 'index.html'));
+  const portal = portalBuilt
+    ? `  Web portal         http://${host}:${config.ports.challenge}/   ← open this in a browser`
+    : `  Web portal         not served (${config.portal.dir === null ? 'PORTAL_DIR=off' : `no build in ${config.portal.dir}; run npm run portal:build`})`;
+  console.log(`\nJiebang is running:\n${portal}\n${lines.join('\n')}\nPress Ctrl+C to stop.\n`);
 }
