@@ -15,6 +15,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: base.globalSetup,
   globalTeardown: base.globalTeardown,
-  testTimeout: 240_000,
+  testTimeout: 300_000,
   maxWorkers: 1,
 };

@@ -50,7 +50,6 @@ const services = {
   transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@jiebang/([a-z-]+)$': '<rootDir>/libs/$1/src' },
-  testTimeout: 60_000,
 };
 
 /** The web portal's component tests (apps/web-portal/src/**\/*.spec.tsx): React in jsdom, no server. */
@@ -70,12 +69,13 @@ const webPortal = {
   moduleFileExtensions: ['tsx', 'ts', 'js', 'mjs', 'json'],
   moduleNameMapper: { '^@jiebang/credit-code$': '<rootDir>/libs/domain/src/validation/credit-code.ts' },
   setupFiles: ['<rootDir>/apps/web-portal/test/jsdom-setup.ts'],
-  testTimeout: 30_000,
 };
 
 module.exports = {
   projects: [services, webPortal],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // Global options (Jest ignores them inside a project).
+  testTimeout: 60_000,
   maxWorkers: 2,
 };
