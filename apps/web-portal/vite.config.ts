@@ -24,6 +24,13 @@ export default defineConfig({
     outDir: `${repo}dist/web-portal`,
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
+    rolldownOptions: {
+      onLog(level, log, handler) {
+        // React libraries mark modules "use client" for server components; a client-only bundle can ignore it.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
   },
   server: {
     port: 5173,

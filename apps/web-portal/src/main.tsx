@@ -30,7 +30,7 @@ function Providers() {
     return () => i18n.off('languageChanged', onChange);
   }, [i18n]);
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#c41d1d', borderRadius: 6 } }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4fa0', borderRadius: 6 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>

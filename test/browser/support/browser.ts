@@ -90,12 +90,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Collects console errors and failed requests of a page, so a test can assert the portal ran cleanly. */
-export function watchPage(page: Page): { errors: string[] } {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+/** Collects a page's uncaught exceptions and console errors into `errors`, so a test can assert the portal ran cleanly. */
+export function watchPage(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`${page.url()} pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error') errors.push(`${page.url()} console: ${message.text()}`);
   });
-  return { errors };
 }

@@ -1,4 +1,5 @@
-import { GlobalOutlined, UserOutlined } from '@ant-design/icons';
+import GlobalOutlined from '@ant-design/icons/GlobalOutlined';
+import UserOutlined from '@ant-design/icons/UserOutlined';
 import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useTranslation } from 'react-i18next';

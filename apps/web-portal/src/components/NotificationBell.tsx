@@ -1,6 +1,6 @@
-import { BellOutlined } from '@ant-design/icons';
+import BellOutlined from '@ant-design/icons/BellOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Badge, Button, List, Popover, Typography } from 'antd';
+import { Badge, Button, Popover, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { challengeApi, unwrap } from '../api/client';
@@ -43,28 +43,34 @@ export function NotificationBell({ role }: { role: string }) {
   const markRead = useMarkRead();
   const items = notifications.data?.items ?? [];
   const unread = items.filter((n) => !n.readAt).length;
+  const open = (n: Notification) => {
+    if (!n.readAt) markRead.mutate(n.id);
+    const target = notificationTarget(n, role);
+    if (target) void navigate(target);
+  };
   const content = (
     <div style={{ width: 'min(360px, 90vw)' }}>
-      <List
-        size="small"
-        dataSource={items.slice(0, 8)}
-        locale={{ emptyText: t('notifications.none') }}
-        renderItem={(n) => (
-          <List.Item
-            style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }}
-            onClick={() => {
-              if (!n.readAt) markRead.mutate(n.id);
-              const target = notificationTarget(n, role);
-              if (target) void navigate(target);
-            }}
-          >
-            <List.Item.Meta
-              title={<Typography.Text strong={!n.readAt}>{n.message}</Typography.Text>}
-              description={formatTime(n.createdAt)}
-            />
-          </List.Item>
-        )}
-      />
+      {items.length === 0 && <Typography.Paragraph type="secondary">{t('notifications.none')}</Typography.Paragraph>}
+      {items.slice(0, 8).map((n) => (
+        <div
+          key={n.id}
+          role="button"
+          tabIndex={0}
+          data-testid="bell-item"
+          style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1, padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}
+          onClick={() => open(n)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') open(n);
+          }}
+        >
+          <Typography.Text strong={!n.readAt}>{n.message}</Typography.Text>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatTime(n.createdAt)}
+            </Typography.Text>
+          </div>
+        </div>
+      ))}
       <Link to="/notifications">{t('notifications.all')}</Link>
     </div>
   );

@@ -4,26 +4,31 @@
  *   my-challenge-item (one per row, data-id = challenge id, data-status), my-challenge-manage, my-challenge-edit (drafts),
  *   load-more.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { formatYuan } from '../../components/format';
+import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Empty, Flex, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { challengeApi, unwrap } from '../../api/client';
 import type { Challenge, ChallengeStatus } from '../../api/types';
 import { Countdown, formatTime } from '../../components/Countdown';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ChallengeStatusTag } from '../../components/StatusTag';
-import { formatYuan, leadKeys } from './shared';
+import { leadKeys, NOWRAP_HEADER } from './shared';
 
 const STATUSES: ChallengeStatus[] = ['draft', 'published', 'closed', 'reviewing', 'shortlisted', 'publicity', 'awarded', 'cancelled', 'failed'];
 const PAGE_SIZE = 20;
 
 export default function MyChallengesPage() {
-  const { t, i18n } = useTranslation('lead');
+  const { t } = useTranslation('lead');
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  // Phones get a card per challenge; wider screens a table.
+  const compact = screens.md === false;
   const [status, setStatus] = useState<ChallengeStatus | undefined>(undefined);
   const query = useInfiniteQuery({
     queryKey: leadKeys.mine(status),
@@ -34,12 +39,33 @@ export default function MyChallengesPage() {
   });
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
+  const bidCount = (c: Challenge) =>
+    c.bidCount === null ? (
+      <Tooltip title={t('list.bidCountSealed')}>
+        <Typography.Text type="secondary">{c.status === 'draft' ? '—' : t('list.sealed')}</Typography.Text>
+      </Tooltip>
+    ) : (
+      c.bidCount
+    );
+  const actions = (c: Challenge) => (
+    <Space wrap size="small">
+      <Link to={`/lead/challenges/${c.id}`} data-testid="my-challenge-manage">
+        {t('list.manage')}
+      </Link>
+      {c.status === 'draft' && (
+        <Link to={`/lead/challenges/${c.id}/edit`} data-testid="my-challenge-edit">
+          {t('common:action.edit')}
+        </Link>
+      )}
+    </Space>
+  );
+
   const columns: ColumnsType<Challenge> = [
     {
       key: 'title',
       title: t('list.title'),
       render: (_, c) => (
-        <Space orientation="vertical" size={0}>
+        <Space orientation="vertical" size={0} style={{ minWidth: 180 }}>
           <Link to={`/lead/challenges/${c.id}`}>{c.title}</Link>
           {c.tags.length > 0 && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -60,44 +86,16 @@ export default function MyChallengesPage() {
         </Space>
       ),
     },
-    { key: 'reward', title: t('list.reward'), render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{formatYuan(c.rewardYuan, i18n.language)}</span> },
-    {
-      key: 'bids',
-      title: t('list.bidCount'),
-      render: (_, c) =>
-        c.bidCount === null ? (
-          <Tooltip title={t('list.bidCountSealed')}>
-            <Typography.Text type="secondary">{c.status === 'draft' ? '—' : t('list.sealed')}</Typography.Text>
-          </Tooltip>
-        ) : (
-          c.bidCount
-        ),
-    },
+    { key: 'reward', title: t('list.reward'), render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{formatYuan(c.rewardYuan)}</span> },
+    { key: 'bids', title: t('list.bidCount'), render: (_, c) => bidCount(c) },
     { key: 'updated', title: t('list.updatedAt'), render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(c.updatedAt)}</span> },
-    {
-      key: 'actions',
-      title: t('list.actions'),
-      render: (_, c) => (
-        <Space wrap size="small">
-          <Link to={`/lead/challenges/${c.id}`} data-testid="my-challenge-manage">
-            {t('list.manage')}
-          </Link>
-          {c.status === 'draft' && (
-            <Link to={`/lead/challenges/${c.id}/edit`} data-testid="my-challenge-edit">
-              {t('common:action.edit')}
-            </Link>
-          )}
-        </Space>
-      ),
-    },
+    { key: 'actions', title: t('list.actions'), render: (_, c) => actions(c) },
   ];
 
   const newButton = (
-    <Link to="/lead/challenges/new">
-      <Button type="primary" icon={<PlusOutlined />} data-testid="new-challenge">
-        {t('list.new')}
-      </Button>
-    </Link>
+    <Button type="primary" icon={<PlusOutlined />} data-testid="new-challenge" onClick={() => void navigate('/lead/challenges/new')}>
+      {t('list.new')}
+    </Button>
   );
 
   return (
@@ -130,25 +128,52 @@ export default function MyChallengesPage() {
       ) : !query.isPending && items.length === 0 ? (
         <Empty description={status ? t('list.emptyFiltered') : t('list.empty')} data-testid="my-challenges-empty">
           {!status && (
-            <Link to="/lead/challenges/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="new-challenge-empty">
-                {t('list.postFirst')}
-              </Button>
-            </Link>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-challenge-empty" onClick={() => void navigate('/lead/challenges/new')}>
+              {t('list.postFirst')}
+            </Button>
           )}
         </Empty>
       ) : (
         <>
-          <Table<Challenge>
-            rowKey="id"
-            columns={columns}
-            dataSource={items}
-            loading={query.isPending}
-            pagination={false}
-            scroll={{ x: true }}
-            size="middle"
-            onRow={(c) => ({ 'data-testid': 'my-challenge-item', 'data-id': c.id, 'data-status': c.status }) as HTMLAttributes<HTMLElement>}
-          />
+          {compact ? (
+            query.isPending ? (
+              <Card loading />
+            ) : (
+              <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+                {items.map((c) => (
+                  <Card key={c.id} size="small" data-testid="my-challenge-item" data-id={c.id} data-status={c.status}>
+                    <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                      <Flex gap={8} justify="space-between" align="start">
+                        <Link to={`/lead/challenges/${c.id}`} style={{ fontWeight: 600 }}>
+                          {c.title}
+                        </Link>
+                        <ChallengeStatusTag status={c.status} />
+                      </Flex>
+                      <Typography.Text type="secondary">
+                        {t('list.deadline')}: {formatTime(c.bidDeadline)} {c.status === 'published' && <Countdown deadline={c.bidDeadline} />}
+                      </Typography.Text>
+                      <Typography.Text type="secondary">
+                        {t('list.reward')}: {formatYuan(c.rewardYuan)} · {t('list.bidCount')}: {bidCount(c)}
+                      </Typography.Text>
+                      {actions(c)}
+                    </Space>
+                  </Card>
+                ))}
+              </Space>
+            )
+          ) : (
+            <Table<Challenge>
+              rowKey="id"
+              columns={columns}
+              dataSource={items}
+              loading={query.isPending}
+              pagination={false}
+              scroll={{ x: true }}
+              styles={NOWRAP_HEADER}
+              size="middle"
+              onRow={(c) => ({ 'data-testid': 'my-challenge-item', 'data-id': c.id, 'data-status': c.status }) as HTMLAttributes<HTMLElement>}
+            />
+          )}
           {query.hasNextPage && (
             <Flex justify="center">
               <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} data-testid="load-more">

@@ -2,10 +2,11 @@
 // data-testids: hall-search (search input), hall-search-submit, hall-status, hall-industry, hall-tag, hall-clear,
 //   hall-item (each challenge card, with data-id and data-status), hall-item-title, hall-item-reward,
 //   hall-more (load more), hall-empty.
-import { SearchOutlined } from '@ant-design/icons';
+import { formatYuan } from '../../components/format';
+import SearchOutlined from '@ant-design/icons/SearchOutlined';
 import { type UseQueryResult, type InfiniteData, useInfiniteQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { challengeApi, unwrap } from '../../api/client';
@@ -13,7 +14,7 @@ import type { Challenge, ChallengeStatus } from '../../api/types';
 import { Countdown, formatTime } from '../../components/Countdown';
 import { QueryState } from '../../components/QueryState';
 import { ChallengeStatusTag } from '../../components/StatusTag';
-import { formatYuan, INDUSTRY_PREFIX, INDUSTRY_SECTIONS, industrySection, isPublicStatus, PUBLIC_STATUSES } from './format';
+import { INDUSTRY_PREFIX, INDUSTRY_SECTIONS, industrySection, isPublicStatus, PUBLIC_STATUSES } from './format';
 
 const PAGE_SIZE = 20;
 
@@ -166,28 +167,46 @@ export default function HallPage() {
   );
 }
 
+/**
+ * What is typed into a filter before it is committed; it starts over from the URL's value whenever that changes
+ * (a cleared filter, a link followed), adjusted while rendering rather than in an effect.
+ */
+function useFilterText(value: string | undefined): [string, (text: string) => void] {
+  const [text, setText] = useState(value ?? '');
+  const [shownValue, setShownValue] = useState(value);
+  if (shownValue !== value) {
+    setShownValue(value);
+    setText(value ?? '');
+  }
+  return [text, setText];
+}
+
 /** Full-text search (Chinese or English), sent as `q` when submitted. */
 function SearchBox({ value, onSearch }: { value: string | undefined; onSearch: (q: string) => void }) {
   const { t } = useTranslation(['public', 'common']);
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
+  const [text, setText] = useFilterText(value);
   return (
     <Form.Item label={t('hall.searchLabel')} htmlFor="hall-q" style={{ marginBottom: 12 }}>
-      <Input.Search
-        id="hall-q"
-        data-testid="hall-search"
-        value={text}
-        maxLength={200}
-        allowClear
-        placeholder={t('hall.searchPlaceholder')}
-        onChange={(e) => setText(e.target.value)}
-        onSearch={(q) => onSearch(q)}
-        enterButton={
-          <Button type="primary" icon={<SearchOutlined />} data-testid="hall-search-submit" aria-label={t('common:action.search')}>
-            {t('common:action.search')}
-          </Button>
-        }
-      />
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          id="hall-q"
+          type="search"
+          data-testid="hall-search"
+          value={text}
+          maxLength={200}
+          allowClear
+          placeholder={t('hall.searchPlaceholder')}
+          onChange={(e) => {
+            setText(e.target.value);
+            // Clearing the box clears the search.
+            if (e.target.value === '' && value) onSearch('');
+          }}
+          onPressEnter={() => onSearch(text)}
+        />
+        <Button type="primary" icon={<SearchOutlined />} autoInsertSpace={false} onClick={() => onSearch(text)} data-testid="hall-search-submit">
+          {t('common:action.search')}
+        </Button>
+      </Space.Compact>
     </Form.Item>
   );
 }
@@ -195,8 +214,7 @@ function SearchBox({ value, onSearch }: { value: string | undefined; onSearch: (
 /** Industry code prefix: free text (GB/T 4754, e.g. C38) with the sections and the codes seen as suggestions. */
 function IndustryFilter({ value, seen, onCommit }: { value: string | undefined; seen: string[]; onCommit: (v: string | undefined) => void }) {
   const { t } = useTranslation(['public', 'common']);
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
+  const [text, setText] = useFilterText(value);
   const upper = text.trim().toUpperCase();
   const invalid = upper !== '' && !INDUSTRY_PREFIX.test(upper);
   const commit = (raw: string) => {
@@ -221,11 +239,8 @@ function IndustryFilter({ value, seen, onCommit }: { value: string | undefined; 
     >
       <AutoComplete
         id="hall-industry"
-        data-testid="hall-industry"
         value={text}
         options={options}
-        allowClear
-        placeholder={t('hall.industryPlaceholder')}
         filterOption={(input, option) => {
           const needle = input.trim().toUpperCase();
           return !needle || String(option?.value ?? '').startsWith(needle) || String(option?.label ?? '').includes(input.trim());
@@ -239,7 +254,9 @@ function IndustryFilter({ value, seen, onCommit }: { value: string | undefined; 
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit(text);
         }}
-      />
+      >
+        <Input data-testid="hall-industry" allowClear placeholder={t('hall.industryPlaceholder')} />
+      </AutoComplete>
     </Form.Item>
   );
 }
@@ -247,18 +264,13 @@ function IndustryFilter({ value, seen, onCommit }: { value: string | undefined; 
 /** One capability tag (exact match), with the tags seen so far as suggestions. */
 function TagFilter({ value, seen, onCommit }: { value: string | undefined; seen: string[]; onCommit: (v: string | undefined) => void }) {
   const { t } = useTranslation(['public', 'common']);
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => setText(value ?? ''), [value]);
+  const [text, setText] = useFilterText(value);
   return (
     <Form.Item label={t('hall.tagLabel')} htmlFor="hall-tag" style={{ marginBottom: 12 }}>
       <AutoComplete
         id="hall-tag"
-        data-testid="hall-tag"
         value={text}
         options={seen.map((tag) => ({ value: tag, label: tag }))}
-        allowClear
-        maxLength={50}
-        placeholder={t('hall.tagPlaceholder')}
         filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.trim().toLowerCase())}
         onChange={(v: string | undefined) => {
           setText(v ?? '');
@@ -269,7 +281,9 @@ function TagFilter({ value, seen, onCommit }: { value: string | undefined; seen:
         onKeyDown={(e) => {
           if (e.key === 'Enter') onCommit(text || undefined);
         }}
-      />
+      >
+        <Input data-testid="hall-tag" maxLength={50} allowClear placeholder={t('hall.tagPlaceholder')} />
+      </AutoComplete>
     </Form.Item>
   );
 }
@@ -303,7 +317,7 @@ function ChallengeCard({ challenge }: { challenge: Challenge }) {
         </span>
       </Flex>
       <Typography.Text type="secondary">
-        {t('hall.organization')}: {challenge.organizationName}
+        {t('hall.postedBy', { name: challenge.organizationName })}
       </Typography.Text>
       <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
         {challenge.description}

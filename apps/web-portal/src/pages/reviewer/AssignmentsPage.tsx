@@ -1,7 +1,7 @@
 /**
  * Route: /reviewer/assignments (reviewer: own assignments; admin: everyone's), optional `?challengeId=`.
- * data-testids: assignment-list, assignment-item (data-id, data-status), assignment-link, assignments-more,
- * assignments-empty.
+ * data-testids: assignment-list, assignment-counts, assignment-item (data-id, data-status), assignment-link,
+ * assignments-more, assignments-empty.
  */
 import { useInfiniteQuery, useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Space, Typography } from 'antd';
@@ -59,22 +59,23 @@ export default function AssignmentsPage() {
   for (const a of items) counts[a.status] += 1;
 
   const empty = (
-    <Empty
-      data-testid="assignments-empty"
-      description={
-        <Space orientation="vertical" size={4} style={{ maxWidth: 560 }}>
-          <Typography.Text strong>{t('assignments.emptyTitle')}</Typography.Text>
-          {admin ? (
-            <Typography.Text type="secondary">{t('assignments.emptyAdmin')}</Typography.Text>
-          ) : (
-            <>
-              <Typography.Text type="secondary">{t('assignments.emptyDetail')}</Typography.Text>
-              <Typography.Text type="secondary">{t('assignments.emptyPending')}</Typography.Text>
-            </>
-          )}
-        </Space>
-      }
-    />
+    <div data-testid="assignments-empty">
+      <Empty
+        description={
+          <Space orientation="vertical" size={4} style={{ maxWidth: 560 }}>
+            <Typography.Text strong>{t('assignments.emptyTitle')}</Typography.Text>
+            {admin ? (
+              <Typography.Text type="secondary">{t('assignments.emptyAdmin')}</Typography.Text>
+            ) : (
+              <>
+                <Typography.Text type="secondary">{t('assignments.emptyDetail')}</Typography.Text>
+                <Typography.Text type="secondary">{t('assignments.emptyPending')}</Typography.Text>
+              </>
+            )}
+          </Space>
+        }
+      />
+    </div>
   );
 
   return (

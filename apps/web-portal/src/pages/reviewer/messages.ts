@@ -93,8 +93,7 @@ export const reviewer = {
         decline: '回避此任务',
         saved: '草稿已保存',
         submitted: '评审已提交',
-        draftLoaded: '已载入您上次保存的草稿（{{time}}）。',
-        draftLoadedNoTime: '已载入您上次保存的草稿。',
+        draftLoaded: '已载入您上次保存的草稿。',
       },
       submitConfirm: {
         title: '确认提交评审？',
@@ -219,8 +218,7 @@ export const reviewer = {
         decline: 'Decline',
         saved: 'Draft saved',
         submitted: 'Review submitted',
-        draftLoaded: 'Your draft saved earlier is loaded ({{time}}).',
-        draftLoadedNoTime: 'Your draft saved earlier is loaded.',
+        draftLoaded: 'Your draft saved earlier is loaded.',
       },
       submitConfirm: {
         title: 'Submit this review?',

@@ -2,7 +2,8 @@
  * Route: /sme/profile (role sme) — the SME's capability profile (GET/PUT /api/v1/enterprise-profile).
  * data-testids: profile-save (submit button), profile-form, profile-organization, patent-add, project-add.
  */
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
+import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -201,12 +202,12 @@ function ProfileForm({ profile }: { profile: Profile }) {
               {fields.map(({ key, name }, index) => (
                 <Row key={key} gutter={8} align="top" data-testid="patent-row">
                   <Col xs={24} md={12}>
-                    <Form.Item name={[name, 'title']} rules={[{ required: true, whitespace: true, message: t('profile.patentTitleRequired') }, { max: 300 }]}>
+                    <Form.Item name={[name, 'title']} rules={[{ required: true, whitespace: true, message: t('profile.patentTitleRequired') }, { max: 300, message: t('common:field.tooLong', { max: 300 }) }]}>
                       <Input placeholder={t('profile.patentTitle')} aria-label={t('profile.patentTitleN', { n: index + 1 })} />
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={6}>
-                    <Form.Item name={[name, 'number']} rules={[{ max: 50 }]}>
+                    <Form.Item name={[name, 'number']} rules={[{ max: 50, message: t('common:field.tooLong', { max: 50 }) }]}>
                       <Input placeholder={t('profile.patentNumber')} aria-label={t('profile.patentNumberN', { n: index + 1 })} />
                     </Form.Item>
                   </Col>
@@ -245,7 +246,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
                 >
                   <Row gutter={8}>
                     <Col xs={24} md={12}>
-                      <Form.Item name={[name, 'title']} rules={[{ required: true, whitespace: true, message: t('profile.projectTitleRequired') }, { max: 300 }]}>
+                      <Form.Item name={[name, 'title']} rules={[{ required: true, whitespace: true, message: t('profile.projectTitleRequired') }, { max: 300, message: t('common:field.tooLong', { max: 300 }) }]}>
                         <Input placeholder={t('profile.projectTitle')} aria-label={t('profile.projectTitleN', { n: index + 1 })} />
                       </Form.Item>
                     </Col>
@@ -255,12 +256,12 @@ function ProfileForm({ profile }: { profile: Profile }) {
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={6}>
-                      <Form.Item name={[name, 'client']} rules={[{ max: 200 }]}>
+                      <Form.Item name={[name, 'client']} rules={[{ max: 200, message: t('common:field.tooLong', { max: 200 }) }]}>
                         <Input placeholder={t('profile.projectClient')} aria-label={t('profile.projectClientN', { n: index + 1 })} />
                       </Form.Item>
                     </Col>
                     <Col xs={24}>
-                      <Form.Item name={[name, 'description']} rules={[{ max: 10000 }]} style={{ marginBottom: 0 }}>
+                      <Form.Item name={[name, 'description']} rules={[{ max: 10000, message: t('common:field.tooLong', { max: 10000 }) }]} style={{ marginBottom: 0 }}>
                         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} placeholder={t('profile.projectDescription')} aria-label={t('profile.projectDescriptionN', { n: index + 1 })} />
                       </Form.Item>
                     </Col>

@@ -120,6 +120,7 @@ function RecommendationCard({ item }: { item: Recommendation }) {
                   type={item.eligible ? 'primary' : 'default'}
                   onClick={() => void navigate(`/sme/challenges/${item.challengeId}/bid`)}
                   data-testid="recommendation-bid"
+                  autoInsertSpace={false}
                 >
                   {item.eligible ? t('recommendations.bid') : t('recommendations.checkEligibility')}
                 </Button>
