@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStack, Stack } from '../../support/stack';
 
@@ -81,11 +81,15 @@ export async function actorContext(browser: Browser, options: { mobile?: boolean
 
 let shotIndex = 0;
 
-/** Saves a full-page screenshot as test-artifacts/browser/<NN>-<name>.png (numbered in the order taken). */
+/**
+ * Saves a full-page screenshot as test-artifacts/browser/<spec>-<NN>-<name>.png: grouped by test file, numbered
+ * in the order taken.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   shotIndex += 1;
-  const path = join(ARTIFACTS, `${String(shotIndex).padStart(2, '0')}-${name}.png`);
+  const spec = basename(expect.getState().testPath ?? 'browser').replace(/\.browser-spec\.ts$/, '');
+  const path = join(ARTIFACTS, `${spec}-${String(shotIndex).padStart(2, '0')}-${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

@@ -65,6 +65,9 @@ export async function createHttpApp(
         scriptSrc: ["'self'"],
         // The portal (served by challenge-service) calls bidding-service, another origin.
         connectSrc: ["'self'", (req: IncomingMessage) => biddingOrigin(options.config, req)],
+        // Helmet's default upgrades every http request to https; a portal opened over plain http on a LAN address
+        // (development, the compose demo) would then load nothing. Production sits behind TLS and keeps it.
+        upgradeInsecureRequests: options.config.nodeEnv === 'production' ? [] : null,
       },
     },
   });
