@@ -42,6 +42,13 @@ export async function servePortal(app: NestFastifyApplication, config: AppConfig
     return;
   }
   const indexHtml = readFileSync(indexFile);
+  const loopbackOnly = config.corsOrigins.every((o) => /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(o));
+  if (!/^(127\.0\.0\.1|localhost|::1)$/.test(config.host) && loopbackOnly && config.portal.biddingUrl === null) {
+    logger.warn(
+      `listening on ${config.host}, but CORS_ORIGINS allows loopback origins only: a browser opening the portal by another ` +
+        'address cannot reach bidding-service. Set CORS_ORIGINS (and PORTAL_BIDDING_URL) to the addresses people use.',
+    );
+  }
   const fastify = app.getHttpAdapter().getInstance();
   const runtime = JSON.stringify(portalRuntimeConfig(config));
 

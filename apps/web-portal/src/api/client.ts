@@ -36,11 +36,14 @@ const TOKEN_KEY = 'jiebang.session';
 export const tokenStore = {
   listeners: new Set<() => void>(),
   read(): string | null {
+    const stored = this.stored();
+    return stored && stored.expiresAt > Date.now() ? stored.token : null;
+  },
+  /** The stored session, expired or not (`read` hides an expired one). */
+  stored(): { token: string; expiresAt: number } | null {
     try {
       const raw = localStorage.getItem(TOKEN_KEY);
-      if (!raw) return null;
-      const { token, expiresAt } = JSON.parse(raw) as { token: string; expiresAt: number };
-      return expiresAt > Date.now() ? token : null;
+      return raw ? (JSON.parse(raw) as { token: string; expiresAt: number }) : null;
     } catch {
       return null;
     }
@@ -52,15 +55,17 @@ export const tokenStore = {
   },
 };
 
-const auth: Middleware = {
+export const authMiddleware: Middleware = {
   onRequest({ request }) {
     const token = tokenStore.read();
     if (token) request.headers.set('Authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ response }) {
+  onResponse({ request, response }) {
     // An expired or revoked token: forget it so the portal shows the sign-in link instead of failing every call.
-    if (response.status === 401 && tokenStore.read() !== null) tokenStore.write(null);
+    // Not for a refused sign-in or registration (401 INVALID_CREDENTIALS says nothing about the current session).
+    const credentialsCall = /\/api\/v1\/auth\/(login|register)$/.test(new URL(request.url).pathname);
+    if (response.status === 401 && !credentialsCall && tokenStore.stored() !== null) tokenStore.write(null);
     return response;
   },
 };
@@ -84,11 +89,11 @@ export let runtimeConfig: RuntimeConfig = { biddingUrl: null, biddingPort: 3002,
 
 /** challenge-service: same origin as the portal. */
 export const challengeApi = createClient<ChallengePaths>({ baseUrl: '' });
-challengeApi.use(auth);
+challengeApi.use(authMiddleware);
 
 /** bidding-service: its own origin (allowed by CORS_ORIGINS), set by `loadRuntimeConfig`. */
 export let biddingApi = createClient<BiddingPaths>({ baseUrl: biddingBase(runtimeConfig) });
-biddingApi.use(auth);
+biddingApi.use(authMiddleware);
 
 /** Reads `/portal-config.json` once at start-up and points the bidding client at bidding-service. */
 export async function loadRuntimeConfig(): Promise<void> {
@@ -99,7 +104,7 @@ export async function loadRuntimeConfig(): Promise<void> {
     // keep the defaults (same host, default ports)
   }
   biddingApi = createClient<BiddingPaths>({ baseUrl: biddingBase(runtimeConfig) });
-  biddingApi.use(auth);
+  biddingApi.use(authMiddleware);
 }
 
 /** The data of an openapi-fetch result, or an ApiError carrying the problem's detail and field errors. */

@@ -27,6 +27,10 @@ describe('where signing in leads', () => {
     expect(safeNext('/\\evil.example')).toBeNull();
     expect(safeNext('https://evil.example/')).toBeNull();
     expect(safeNext('/login?next=/x')).toBeNull();
+    // URL parsing drops tabs and newlines: "/\t/evil.example" would become "//evil.example".
+    expect(safeNext('/\t/evil.example')).toBeNull();
+    expect(safeNext(decodeURIComponent('%2F%09%2Fevil.example'))).toBeNull();
+    expect(safeNext('/\n/evil.example')).toBeNull();
   });
 });
 

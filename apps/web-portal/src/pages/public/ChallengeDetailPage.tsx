@@ -3,6 +3,7 @@
 //   challenge-bid-count, go-bid, manage-challenge, result-link, kpi-table, scorecard-table, addendum-item,
 //   qa-signin (sign-in link for Q&A), qa-item (each question, data-pending="true|false", data-mine),
 //   ask-question-input, ask-question-submit, ask-question-success.
+import { useBiddingOpen } from '../sme/shared';
 import { formatYuan } from '../../components/format';
 import ArrowLeftOutlined from '@ant-design/icons/ArrowLeftOutlined';
 import EditOutlined from '@ant-design/icons/EditOutlined';
@@ -39,7 +40,8 @@ function ChallengeView({ challenge }: { challenge: Challenge }) {
   const { user } = useSession();
   const isOwner = hasRole(user, 'lead') && !!user?.organizationId && user.organizationId === challenge.organizationId;
   const canManage = isOwner || hasRole(user, 'admin');
-  const canBid = hasRole(user, 'sme') && challenge.status === 'published';
+  const biddingOpen = useBiddingOpen(challenge);
+  const canBid = hasRole(user, 'sme') && biddingOpen;
 
   // After an upheld objection a challenge is back to shortlisted and its standing awards stay public: ask.
   const result = useQuery({

@@ -18,7 +18,7 @@ export function FeedbackCard({ bid, challenge }: { bid: Bid; challenge: Challeng
   const { t } = useTranslation('sme');
   const possible = bid.status !== 'withdrawn' && FEEDBACK_STATUSES.includes(challenge.status);
   const feedback = useQuery({
-    queryKey: smeKeys.feedback(bid.id),
+    queryKey: smeKeys.feedback(bid.id, challenge.status),
     enabled: possible,
     queryFn: () => unwrap(biddingApi.GET('/api/v1/bids/{id}/feedback', { params: { path: { id: bid.id } } })),
   });

@@ -18,7 +18,8 @@ export const smeKeys = {
   bidsOfChallenge: (challengeId: string) => ['sme', 'bids', 'challenge', challengeId] as const,
   bid: (id: string) => ['sme', 'bid', id] as const,
   assessment: (id: string) => ['sme', 'bid', id, 'assessment'] as const,
-  feedback: (id: string) => ['sme', 'bid', id, 'feedback'] as const,
+  /** Keyed by the challenge's status too: a "not yet" (409) before publicity must not outlive it. */
+  feedback: (id: string, challengeStatus: string) => ['sme', 'bid', id, 'feedback', challengeStatus] as const,
 };
 
 export function useChallenge(id: string | undefined) {
@@ -27,8 +28,12 @@ export function useChallenge(id: string | undefined) {
     enabled: !!id,
     queryFn: () => unwrap(challengeApi.GET('/api/v1/challenges/{id}', { params: { path: { id: id! } } })),
     staleTime: 30_000,
+    // The worker moves a challenge on by itself (closing, review, ranking, publicity): follow it while it does.
+    refetchInterval: (query) => (MOVING.includes(query.state.data?.status as Challenge['status']) ? 10_000 : false),
   });
 }
+
+const MOVING: Challenge['status'][] = ['published', 'closed', 'reviewing', 'shortlisted', 'publicity'];
 
 
 /** Whether the challenge still takes bids: published and before its deadline (re-evaluated when the deadline passes). */
