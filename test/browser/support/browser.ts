@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '../../../apps/cli/src/demo/own-stack';
 import { startStack, Stack } from '../../support/stack';
 
 /** Debian's Chromium (`.ci/run` installs the `chromium` package); `CHROMIUM_PATH` points elsewhere. */
@@ -27,18 +27,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-default-apps',
     ],
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
   });
 }
 

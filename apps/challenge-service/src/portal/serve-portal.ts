@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppConfig } from '@jiebang/platform';
@@ -66,13 +67,12 @@ export async function servePortal(app: NestFastifyApplication, config: AppConfig
   fastify.get('/portal-config.json', (_request, reply) => {
     void reply.header('cache-control', 'no-cache').type('application/json').send(runtime);
   });
+  const shell = (reply: FastifyReply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  fastify.get('/', (_request, reply) => shell(reply));
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0];
     // API-looking paths and missing files (anything with an extension) are real 404s, not the app shell.
     if (NOT_PORTAL.test(path) || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    return shell(reply);
   });
-  fastify.get('/', (_request, reply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml),
-  );
 }

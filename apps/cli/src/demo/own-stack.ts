@@ -31,7 +31,7 @@ export interface OwnStack {
 }
 
 /** A port the OS considers free right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

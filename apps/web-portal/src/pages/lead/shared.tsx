@@ -1,7 +1,7 @@
 /** What the lead pages share: query keys, the polled challenge query, formatting and small helpers. */
+export { useDeadlinePassed } from '../../components/clock';
 import { useQuery } from '@tanstack/react-query';
 import { Tooltip, Typography } from 'antd';
-import { useCallback, useSyncExternalStore } from 'react';
 import { ApiError, biddingApi, challengeApi, unwrap } from '../../api/client';
 import type { Challenge, FieldError, Problem } from '../../api/types';
 
@@ -44,29 +44,6 @@ export function useLeadChallenge(id: string | undefined) {
   });
 }
 
-/** Whether `deadline` has passed, flipping by itself at the deadline. */
-export function useDeadlinePassed(deadline: string | null | undefined): boolean {
-  const at = deadline ? new Date(deadline).getTime() : Number.NaN;
-  // The clock is an external store: subscribing arms a timer for the deadline, the snapshot reads the clock.
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arm = () => {
-        const left = at - Date.now();
-        if (!(left > 0)) return;
-        // setTimeout holds at most ~24.8 days: wake up then and wait again.
-        timer = setTimeout(() => {
-          onChange();
-          arm();
-        }, Math.min(left + 50, 2_000_000_000));
-      };
-      arm();
-      return () => clearTimeout(timer);
-    },
-    [at],
-  );
-  return useSyncExternalStore(subscribe, () => Date.now() >= at);
-}
 
 export function isApiError(error: unknown, code?: string, status?: number): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code) && (status === undefined || error.status === status);

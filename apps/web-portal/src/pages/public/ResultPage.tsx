@@ -19,7 +19,7 @@ import { NotFound, QueryState } from '../../components/QueryState';
 import { ChallengeStatusTag } from '../../components/StatusTag';
 import { UUID } from './format';
 import { LinkButton } from './LinkButton';
-import { useNow } from './useNow';
+import { useDeadlinePassed } from '../../components/clock';
 
 export default function ResultPage() {
   const { id = '' } = useParams();
@@ -71,7 +71,7 @@ export default function ResultPage() {
 
 function ResultView({ challengeId, result }: { challengeId: string; result: Result }) {
   const { t } = useTranslation(['public', 'common']);
-  const now = useNow(30_000);
+  const publicityEnded = useDeadlinePassed(result.publicityEndsAt);
   const inPublicity = result.status === 'publicity';
   return (
     <Row gutter={[16, 16]}>
@@ -107,7 +107,7 @@ function ResultView({ challengeId, result }: { challengeId: string; result: Resu
                     <Space orientation="vertical" size={0} data-testid="result-publicity-ends">
                       {inPublicity && <Countdown deadline={result.publicityEndsAt} />}
                       <Typography.Text type={inPublicity ? 'secondary' : undefined}>
-                        {inPublicity || new Date(result.publicityEndsAt).getTime() > now
+                        {inPublicity || !publicityEnded
                           ? t('detail.deadlineExact', { time: formatTime(result.publicityEndsAt), tz: timeZone() })
                           : t('result.publicityEnded', { time: `${formatTime(result.publicityEndsAt)} (${timeZone()})` })}
                       </Typography.Text>

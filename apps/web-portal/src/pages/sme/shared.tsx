@@ -1,7 +1,7 @@
 /** What the SME pages share: query keys, the challenge query, money, deadlines and eligibility reasons. */
+import { useDeadlinePassed } from '../../components/clock';
 import { useQuery } from '@tanstack/react-query';
 import { Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { challengeApi, unwrap } from '../../api/client';
@@ -38,15 +38,8 @@ const MOVING: Challenge['status'][] = ['published', 'closed', 'reviewing', 'shor
 
 /** Whether the challenge still takes bids: published and before its deadline (re-evaluated when the deadline passes). */
 export function useBiddingOpen(challenge: Pick<Challenge, 'status' | 'bidDeadline'> | undefined): boolean {
-  const deadline = challenge ? new Date(challenge.bidDeadline).getTime() : 0;
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!deadline || now >= deadline) return;
-    // setTimeout holds at most 2^31-1 ms (~24.8 days): re-arm until the deadline is reached.
-    const timer = setTimeout(() => setNow(Date.now()), Math.min(deadline - now + 50, 2_000_000_000));
-    return () => clearTimeout(timer);
-  }, [deadline, now]);
-  return !!challenge && challenge.status === 'published' && now < deadline;
+  const passed = useDeadlinePassed(challenge?.bidDeadline);
+  return !!challenge && challenge.status === 'published' && !passed;
 }
 
 export interface EligibilityReason {
