@@ -14,11 +14,14 @@ export interface TestUser {
   role: string;
 }
 
+/** What registering needs of a stack: in-process (Stack) or child processes (the fault tests). */
+export type Urls = Pick<Stack, 'challengeUrl'>;
+
 const unique = () => randomBytes(5).toString('hex');
 
 export { uniqueCreditCode };
 
-async function register(stack: Stack, body: Json): Promise<TestUser> {
+async function register(stack: Urls, body: Json): Promise<TestUser> {
   const response = await client(stack.challengeUrl).post('/api/v1/auth/register', body);
   if (response.status !== 201) throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
   return {
@@ -32,7 +35,7 @@ async function register(stack: Stack, body: Json): Promise<TestUser> {
   };
 }
 
-export function registerLead(stack: Stack, overrides: { name?: string; region?: string } = {}): Promise<TestUser> {
+export function registerLead(stack: Urls, overrides: { name?: string; region?: string } = {}): Promise<TestUser> {
   const region = overrides.region ?? '350100';
   return register(stack, {
     email: `lead-${unique()}@example.com`,
@@ -43,7 +46,7 @@ export function registerLead(stack: Stack, overrides: { name?: string; region?: 
   });
 }
 
-export function registerSme(stack: Stack, overrides: { name?: string; region?: string; size?: string } = {}): Promise<TestUser> {
+export function registerSme(stack: Urls, overrides: { name?: string; region?: string; size?: string } = {}): Promise<TestUser> {
   const region = overrides.region ?? '350102';
   return register(stack, {
     email: `sme-${unique()}@example.com`,
@@ -54,7 +57,7 @@ export function registerSme(stack: Stack, overrides: { name?: string; region?: s
   });
 }
 
-export function registerReviewer(stack: Stack, expertise: string[] = ['伺服控制', 'motor control'], affiliations: string[] = []): Promise<TestUser> {
+export function registerReviewer(stack: Urls, expertise: string[] = ['伺服控制', 'motor control'], affiliations: string[] = []): Promise<TestUser> {
   return register(stack, {
     email: `reviewer-${unique()}@example.com`,
     password: 'reviewer-password-1',

@@ -1,11 +1,10 @@
-import { registerReviewer, TestUser } from './actors';
+import { registerReviewer, TestUser, Urls } from './actors';
 import { client, eventually, Json } from './http';
-import type { Stack } from './stack';
 
 /** Helpers for tests that walk a challenge past its deadline: reviewers, waiting for statuses, reviewing. */
 
 /** A reviewer registered and approved by `admin` (only approved reviewers are assigned). */
-export async function approvedReviewer(stack: Stack, admin: TestUser, expertise: string[], affiliations: string[] = []): Promise<TestUser> {
+export async function approvedReviewer(stack: Urls, admin: TestUser, expertise: string[], affiliations: string[] = []): Promise<TestUser> {
   const reviewer = await registerReviewer(stack, expertise, affiliations);
   const approved = await client(stack.challengeUrl, admin.token).post(`/api/v1/reviewers/${reviewer.id}/approve`);
   if (approved.status !== 200) throw new Error(`approve failed: ${approved.status} ${JSON.stringify(approved.body)}`);
@@ -13,7 +12,7 @@ export async function approvedReviewer(stack: Stack, admin: TestUser, expertise:
 }
 
 /** Waits until the challenge reads `status` (the worker drives time-based and review transitions). */
-export function waitForStatus(stack: Stack, challengeId: string, status: string, timeoutMs = 30_000): Promise<Json> {
+export function waitForStatus(stack: Urls, challengeId: string, status: string, timeoutMs = 30_000): Promise<Json> {
   return eventually(async () => {
     const r = await client(stack.challengeUrl).get(`/api/v1/challenges/${challengeId}`);
     return r.body?.status === status ? r.body : undefined;
@@ -21,7 +20,7 @@ export function waitForStatus(stack: Stack, challengeId: string, status: string,
 }
 
 /** A reviewer's assignments on one challenge. */
-export async function assignmentsOf(stack: Stack, reviewer: TestUser, challengeId: string): Promise<Json[]> {
+export async function assignmentsOf(stack: Urls, reviewer: TestUser, challengeId: string): Promise<Json[]> {
   const r = await client(stack.challengeUrl, reviewer.token).get(`/api/v1/reviews/assignments?challengeId=${challengeId}&limit=100`);
   if (r.status !== 200) throw new Error(`assignments failed: ${r.status}`);
   return r.body.items;
@@ -37,7 +36,7 @@ export function scoresAt(challenge: Json, fraction: number): Record<string, numb
  * comment for the bidder and a private note.
  */
 export async function submitAllReviews(
-  stack: Stack,
+  stack: Urls,
   reviewers: TestUser[],
   challengeId: string,
   scoresFor: (bidId: string) => Record<string, number>,

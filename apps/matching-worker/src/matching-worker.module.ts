@@ -5,6 +5,7 @@ import { DatabaseModule } from '@jiebang/database';
 import { DOMAIN_ENTITIES, DomainModule } from '@jiebang/domain';
 import { AppConfig, PlatformModule } from '@jiebang/platform';
 import { bullConnection, OutboxRepository, QUEUE_ENTITIES, QUEUE_NAMES, QueueModule, queueOptions, queuePrefix } from '@jiebang/queue';
+import { configuredProcessor } from './jobs/configured-processor';
 import { MatchingHandlers } from './matching/matching.handlers';
 import { MatchingProcessor } from './matching/matching.processor';
 import { ProfileIndex } from './matching/profile-index';
@@ -22,7 +23,7 @@ export const MATCHING_WORKER = 'matching-worker';
 @Module({})
 export class MatchingWorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const { defaultJobOptions } = queueOptions(config.redisUrl, config.queuePrefix);
+    const { defaultJobOptions } = queueOptions(config.redisUrl, config.queuePrefix, config.jobs);
     return {
       module: MatchingWorkerModule,
       imports: [
@@ -45,10 +46,10 @@ export class MatchingWorkerModule {
         AggregateReviewsTransition,
         FinalizePublicityTransition,
         Reconciler,
-        TransitionsProcessor,
+        configuredProcessor(TransitionsProcessor, 'transitions', config, { concurrency: 4 }),
         ProfileIndex,
         MatchingHandlers,
-        MatchingProcessor,
+        configuredProcessor(MatchingProcessor, 'matching', config, { concurrency: 2 }),
       ],
     };
   }

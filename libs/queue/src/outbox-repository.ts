@@ -34,6 +34,20 @@ export class OutboxRepository {
       .execute();
   }
 
+  /**
+   * After Redis lost its data: messages sent since `since`, and delayed ones not yet due, become pending again
+   * (the relay publishes them once more, with the same job ids). Returns how many.
+   */
+  async markPendingAgain(since: Date): Promise<number> {
+    const result = await this.tx.manager
+      .createQueryBuilder()
+      .update(OutboxMessage)
+      .set({ sentAt: null })
+      .where('sent_at IS NOT NULL AND (sent_at >= :since OR run_at > now())', { since })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   async pendingCount(): Promise<number> {
     return this.tx.manager.count(OutboxMessage, { where: { sentAt: IsNull() } });
   }

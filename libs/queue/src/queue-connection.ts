@@ -21,13 +21,19 @@ export function bullConnection(redisUrl: string): ConnectionOptions {
   };
 }
 
-export function queueOptions(redisUrl: string, prefix: string): QueueOptions {
+/** Retries of a failing job: how many attempts, and the first delay (doubling after each attempt). */
+export interface JobRetrySettings {
+  attempts: number;
+  backoffMs: number;
+}
+
+export function queueOptions(redisUrl: string, prefix: string, retry: JobRetrySettings): QueueOptions {
   return {
     connection: bullConnection(redisUrl),
     prefix: queuePrefix(prefix),
     defaultJobOptions: {
-      attempts: 8,
-      backoff: { type: 'exponential', delay: 1000 },
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.backoffMs },
       removeOnComplete: { age: 3600, count: 1000 },
       removeOnFail: { age: 7 * 86400 },
     },

@@ -1,5 +1,5 @@
-import { OnModuleInit } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { MetricsService } from '@jiebang/platform';
 import { assertEveryJobHandled, dispatchJob, QueueHandlers } from '../jobs/job-dispatch';
@@ -7,9 +7,10 @@ import { MatchingHandlers } from './matching.handlers';
 
 /**
  * The matching queue. Ranking one challenge takes milliseconds on the in-memory index and the index build
- * yields between batches, so the event loop stays free for BullMQ's lock renewal without a sandbox.
+ * yields between batches, so the event loop stays free for BullMQ's lock renewal without a sandbox. Registered with
+ * its worker options by `configuredProcessor` (concurrency 2).
  */
-@Processor('matching', { concurrency: 2 })
+@Injectable()
 export class MatchingProcessor extends WorkerHost implements OnModuleInit {
   private readonly handlers: QueueHandlers<'matching'>;
 

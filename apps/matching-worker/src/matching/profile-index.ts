@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { EnterpriseProfilesRepository } from '@jiebang/domain';
 import { RankingIndex } from '@jiebang/matching';
 import { MetricsService } from '@jiebang/platform';
@@ -15,7 +15,7 @@ const FOLLOW_INTERVAL_MS = 1000;
  * Jobs call `current()`, which first applies every change committed so far.
  */
 @Injectable()
-export class ProfileIndex implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProfileIndex implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProfileIndex.name);
   private readonly index = new RankingIndex();
   private lastSeq = 0;
@@ -35,7 +35,7 @@ export class ProfileIndex implements OnApplicationBootstrap, OnApplicationShutdo
       .finally(() => this.follower.start(FOLLOW_INTERVAL_MS));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.follower.stop();
     await this.catchingUp?.catch(() => undefined);
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChallengesRepository } from '@jiebang/domain';
 import { APP_CONFIG, AppConfig } from '@jiebang/platform';
@@ -21,7 +21,7 @@ export const RECONCILER_LOCK_KEY = 0x6a6965;
  * path, this is the guarantee.
  */
 @Injectable()
-export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Reconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(Reconciler.name);
   /** Challenges short of reviewers: when to try again and the current delay (backoff between ticks). */
   private readonly shortage = new Map<string, { nextAt: number; delayMs: number }>();
@@ -41,7 +41,7 @@ export class Reconciler implements OnApplicationBootstrap, OnApplicationShutdown
     this.task.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
+  beforeApplicationShutdown(): Promise<void> {
     return this.task.stop();
   }
 

@@ -1,5 +1,5 @@
-import { OnModuleInit } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { MetricsService } from '@jiebang/platform';
 import { assertEveryJobHandled, dispatchJob, QueueHandlers } from '../jobs/job-dispatch';
@@ -16,8 +16,11 @@ export class ReviewerShortageError extends Error {
   }
 }
 
-/** Thin adapter: payloads carry ids; each transition reloads state, locks its challenge and is idempotent. */
-@Processor('transitions', { concurrency: 4 })
+/**
+ * Thin adapter: payloads carry ids; each transition reloads state, locks its challenge and is idempotent. Registered
+ * with its worker options by `configuredProcessor` (concurrency 4).
+ */
+@Injectable()
 export class TransitionsProcessor extends WorkerHost implements OnModuleInit {
   private readonly handlers: QueueHandlers<'transitions'>;
 

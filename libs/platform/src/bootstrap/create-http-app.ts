@@ -89,7 +89,8 @@ export async function createHttpApp(
     SwaggerModule.setup('docs', app, openApiDocument(app, options.openApi), { jsonDocumentUrl: 'docs-json' });
   }
   if (options.configure) await options.configure(app);
-  app.enableShutdownHooks();
+  // Exit with 0 once shut down (and let pino flush) rather than re-raising the signal.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen({ port: options.port, host: options.config.host });
   return app;
 }

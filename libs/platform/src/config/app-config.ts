@@ -26,6 +26,19 @@ export interface AppConfig {
   logLevel: string;
   outboxPollMs: number;
   reconcileIntervalMs: number;
+  /** BullMQ job settings (the worker's queues). */
+  jobs: {
+    /** Attempts of a failing job before it is kept as failed. */
+    attempts: number;
+    /** First retry delay; it doubles on every further attempt. */
+    backoffMs: number;
+    /** How long a worker's lock on an active job lasts (renewed while it runs); a dead worker's jobs go back after it. */
+    lockMs: number;
+  };
+  /** On SIGTERM/SIGINT: how long to finish in-flight requests and jobs before exiting anyway. */
+  shutdownGraceMs: number;
+  /** After Redis lost its data: outbox messages sent within this many hours (or still due) are published again. */
+  outboxReplayHours: number;
   corsOrigins: string[];
   /** The web portal served by challenge-service (apps/web-portal, built by `npm run build`). */
   portal: {
@@ -170,6 +183,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: r.oneOf('LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     outboxPollMs: r.int('OUTBOX_POLL_MS', 500, 10, 60_000),
     reconcileIntervalMs: r.int('RECONCILE_INTERVAL_MS', 5000, 100, 600_000),
+    jobs: {
+      attempts: r.int('JOB_ATTEMPTS', 8, 1, 100),
+      backoffMs: r.int('JOB_BACKOFF_MS', 1000, 10, 600_000),
+      lockMs: r.int('JOB_LOCK_MS', 30_000, 1000, 600_000),
+    },
+    shutdownGraceMs: r.int('SHUTDOWN_GRACE_MS', 25_000, 1000, 600_000),
+    outboxReplayHours: r.int('OUTBOX_REPLAY_HOURS', 24, 1, 24 * 365),
     corsOrigins: [],
     portal: {
       dir: portalDir === 'off' ? null : portalDir,
