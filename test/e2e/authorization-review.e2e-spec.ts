@@ -1,8 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import { bidBody, challengeBody, createAdmin, registerLead, registerReviewer, registerSme, TestUser } from '../support/actors';
+import { ReviewEndpoint, REVIEW_ENDPOINTS, ReviewState } from '../support/authorization-endpoints';
 import { ApiResponse, client, Json } from '../support/http';
 import { scoresAt, submitAllReviews, waitForStatus } from '../support/lifecycle';
-import { expectCompleteMatrix, expectOutcome, isSuccess, matrixRowLabel, Outcome, parseOutcome } from '../support/matrix';
+import {
+  Caller,
+  callersOf,
+  Cells,
+  describeRows,
+  everyone,
+  expectCompleteMatrix,
+  N,
+  only,
+  Outcome,
+  Role,
+  Row as MatrixRowOf,
+  setupStep,
+  SignedInRole,
+  signedIn,
+  STATE,
+} from '../support/matrix';
 import { startStack, Stack } from '../support/stack';
 
 /**
@@ -10,8 +27,9 @@ import { startStack, Stack } from '../support/stack';
  * ranking/reviews/award/result/objections rows of "Challenges" and bid feedback): every review, award and
  * objection endpoint × every role, in every challenge state that changes the answer. ROWS below is the single
  * source: a row must name an outcome for every role (a missing cell does not compile), the coverage test fails
- * when an endpoint or one of its states has no row, and the OpenAPI test fails when either service documents a
- * review/award route that ENDPOINTS does not list.
+ * when an endpoint of REVIEW_ENDPOINTS or one of its states has no row, the OpenAPI test fails when either service
+ * documents a review/award route that REVIEW_ENDPOINTS does not list, and `authorization-routes.e2e-spec.ts`
+ * fails when an app registers a route no catalog lists.
  *
  * The world: five one-bid challenges of leadOwner (smeBidder bids on each, `reviewersPerBid` 1, blind review)
  * driven by the worker to reviewing, two of them left there (one only for the decline row), three reviewed to
@@ -23,36 +41,7 @@ import { startStack, Stack } from '../support/stack';
  * its own row whose only successful cell runs after the failing ones (decline, approve, suspend, award).
  */
 
-const ROLES = ['anonymous', 'leadOwner', 'leadOther', 'smeBidder', 'smeOther', 'reviewerAssigned', 'reviewerOther', 'admin'] as const;
-type RoleKey = (typeof ROLES)[number];
-type SignedInRole = Exclude<RoleKey, 'anonymous'>;
-type Cells = Record<RoleKey, Outcome>;
-
-type Service = 'challenge' | 'bidding';
-/** `none`: the answer does not depend on a challenge's state; the others are the challenge states that change it. */
-type State = 'none' | 'reviewing' | 'shortlisted' | 'publicity';
-const RESULT_STATES = ['reviewing', 'shortlisted', 'publicity'] as const;
-const ASSIGNMENT_STATES = ['reviewing', 'shortlisted'] as const;
-
-/** Every endpoint in scope, where it is served, and the states that need a row. */
-const ENDPOINTS = {
-  'GET /api/v1/reviews/assignments': { on: ['challenge'], states: ['none', 'reviewing'] },
-  'GET /api/v1/reviews/assignments/:id': { on: ['challenge'], states: ASSIGNMENT_STATES },
-  'POST /api/v1/reviews/assignments/:id/decline': { on: ['challenge'], states: ASSIGNMENT_STATES },
-  'PUT /api/v1/reviews/assignments/:id/review': { on: ['challenge'], states: ASSIGNMENT_STATES },
-  'GET /api/v1/reviewers': { on: ['challenge'], states: ['none'] },
-  'POST /api/v1/reviewers/:id/approve': { on: ['challenge'], states: ['none'] },
-  'POST /api/v1/reviewers/:id/suspend': { on: ['challenge'], states: ['none'] },
-  'GET /api/v1/challenges/:id/ranking': { on: ['challenge'], states: RESULT_STATES },
-  'GET /api/v1/challenges/:id/reviews': { on: ['challenge'], states: RESULT_STATES },
-  'POST /api/v1/challenges/:id/award': { on: ['challenge'], states: RESULT_STATES },
-  'GET /api/v1/challenges/:id/result': { on: ['challenge'], states: RESULT_STATES },
-  'POST /api/v1/challenges/:id/objections': { on: ['challenge'], states: RESULT_STATES },
-  'GET /api/v1/objections': { on: ['challenge'], states: ['none'] },
-  'POST /api/v1/objections/:id/resolve': { on: ['challenge'], states: ['publicity'] },
-  'GET /api/v1/bids/:id/feedback': { on: ['bidding'], states: RESULT_STATES },
-} as const satisfies Record<string, { on: readonly Service[]; states: readonly State[] }>;
-type Endpoint = keyof typeof ENDPOINTS;
+type Row = MatrixRowOf<World, ReviewEndpoint, ReviewState>;
 
 /** A documented operation belongs to issue 4 (and so needs a row here) by its OpenAPI tag or its path. */
 const ISSUE_4_TAGS = ['reviews', 'reviewers', 'award'];
@@ -62,16 +51,6 @@ const ISSUE_4_PATHS = [
   /^\/api\/v1\/bids\/:id\/feedback(\/|$)/,
 ];
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'];
-
-type Api = ReturnType<typeof client>;
-
-interface Caller {
-  role: RoleKey;
-  user: TestUser | null;
-  cs: Api;
-  bs: Api;
-  at(service: Service): Api;
-}
 
 /** One of leadOwner's challenges with smeBidder's bid and its assignment (as the admin reads it). */
 interface Stage {
@@ -105,40 +84,6 @@ interface World {
   /** A fresh open objection of smeOther on the publicity challenge. */
   freshObjection(): Promise<Json>;
 }
-
-interface Row {
-  endpoint: Endpoint;
-  /** Defaults to the endpoint's only service. */
-  on?: Service;
-  state: State;
-  /** Which object the row targets, when the endpoint × state leaves a choice. */
-  target?: string;
-  expect: Cells;
-  call(as: Caller, w: World): Promise<ApiResponse<Json>>;
-  /** More assertions on a successful answer. */
-  check?(response: ApiResponse<Json>, as: Caller, w: World): void;
-}
-
-// Cell shorthands: every error is asserted with its code.
-const U: Outcome = '401 UNAUTHENTICATED';
-const F: Outcome = '403 FORBIDDEN';
-const N: Outcome = '404 NOT_FOUND';
-const STATE: Outcome = '409 INVALID_STATE';
-
-const everyone = (outcome: Outcome): Cells => ({
-  anonymous: outcome,
-  leadOwner: outcome,
-  leadOther: outcome,
-  smeBidder: outcome,
-  smeOther: outcome,
-  reviewerAssigned: outcome,
-  reviewerOther: outcome,
-  admin: outcome,
-});
-/** Anyone signed in gets `outcome`; no token is 401. */
-const signedIn = (outcome: Outcome): Cells => ({ ...everyone(outcome), anonymous: U });
-/** Only the named roles get something else than 403 (no token: 401). */
-const only = (cells: Partial<Record<SignedInRole, Outcome>>): Cells => ({ ...signedIn(F), ...cells });
 
 /** Ranking and reviews: the owner and admins, another lead never sees them (404), other roles are refused (403). */
 const OWNER_AND_ADMIN = (outcome: Outcome): Cells => only({ leadOwner: outcome, leadOther: N, admin: outcome });
@@ -487,27 +432,21 @@ const ROWS: Row[] = [
   },
 ];
 
-const STATE_ORDER: State[] = ['none', 'reviewing', 'shortlisted', 'publicity'];
+const STATE_ORDER: ReviewState[] = ['none', 'reviewing', 'shortlisted', 'publicity'];
 const CLOSE_MS = 5_000;
-
-const rowLabel = (row: Row): string => matrixRowLabel(row, ENDPOINTS);
 
 describe('authorization matrix: reviews, award, objections, feedback (large)', () => {
   let stack: Stack;
   const w = {} as World;
-  const callers = {} as Record<RoleKey, Caller>;
+  const callers = {} as Record<Role, Caller>;
 
   it('the table names an outcome for every role and covers every endpoint in every state', () => {
-    expectCompleteMatrix(ROWS, ENDPOINTS, ROLES);
+    expectCompleteMatrix(ROWS, REVIEW_ENDPOINTS);
   });
 
   beforeAll(async () => {
     stack = await startStack({ env: { PUBLICITY_PERIOD_SECONDS: '3600' } });
     w.stack = stack;
-    const ok = <T extends ApiResponse<Json>>(r: T, status: number, what: string): T => {
-      if (r.status !== status) throw new Error(`set-up: ${what} answered ${r.status} ${JSON.stringify(r.body)}`);
-      return r;
-    };
     w.bidderName = `揭榜矩阵科技${randomBytes(4).toString('hex')}`;
     const [leadOwner, leadOther, smeBidder, smeOther, reviewerA, reviewerB, pendingReviewer, reviewerToSuspend, admin] = await Promise.all([
       registerLead(stack),
@@ -523,17 +462,17 @@ describe('authorization matrix: reviews, award, objections, feedback (large)', (
     w.pendingReviewer = pendingReviewer;
     w.reviewerToSuspend = reviewerToSuspend;
     const asAdmin = client(stack.challengeUrl, admin.token);
-    const approve = async (reviewer: TestUser) => ok(await asAdmin.post(`/api/v1/reviewers/${reviewer.id}/approve`), 200, 'approve');
+    const approve = async (reviewer: TestUser) => setupStep(await asAdmin.post(`/api/v1/reviewers/${reviewer.id}/approve`), 200, 'approve');
 
     // Only reviewerA is in the pool while the worker assigns: then nobody else can be assigned to the target bids.
     await approve(reviewerA);
     const asOwner = client(stack.challengeUrl, leadOwner.token);
     const publishWithBid = async (): Promise<{ challenge: Json; bid: Json }> => {
       const body = challengeBody(CLOSE_MS, { review: { reviewersPerBid: 1, blind: true } });
-      const created = ok(await asOwner.post('/api/v1/challenges', body), 201, 'create');
-      const challenge = ok(await asOwner.post(`/api/v1/challenges/${created.body.id}/publish`), 200, 'publish').body;
+      const created = setupStep(await asOwner.post('/api/v1/challenges', body), 201, 'create');
+      const challenge = setupStep(await asOwner.post(`/api/v1/challenges/${created.body.id}/publish`), 200, 'publish').body;
       const bid = bidBody(challenge, { team: [{ name: TEAM_MEMBER, role: '技术负责人' }] });
-      return { challenge, bid: ok(await client(stack.biddingUrl, smeBidder.token).post('/api/v1/bids', bid), 201, 'bid').body };
+      return { challenge, bid: setupStep(await client(stack.biddingUrl, smeBidder.token).post('/api/v1/bids', bid), 201, 'bid').body };
     };
     const published = await Promise.all(STAGES.map(() => publishWithBid()));
     await Promise.all(published.map((p) => waitForStatus(stack, p.challenge.id, 'reviewing', CLOSE_MS + 25_000)));
@@ -541,7 +480,7 @@ describe('authorization matrix: reviews, award, objections, feedback (large)', (
     // Who did the worker assign? The admin's list says; every target bid must have the same single reviewer.
     const assignments = await Promise.all(
       published.map(async (p) => {
-        const list = ok(await asAdmin.get(`/api/v1/reviews/assignments?challengeId=${p.challenge.id}&limit=100`), 200, 'assignments');
+        const list = setupStep(await asAdmin.get(`/api/v1/reviews/assignments?challengeId=${p.challenge.id}&limit=100`), 200, 'assignments');
         const ofBid = list.body.items.filter((a: Json) => a.bidId === p.bid.id);
         if (ofBid.length !== 1) throw new Error(`set-up: expected one assignment for ${p.bid.id}, got ${JSON.stringify(list.body.items)}`);
         return ofBid[0];
@@ -555,17 +494,7 @@ describe('authorization matrix: reviews, award, objections, feedback (large)', (
     await Promise.all([approve(reviewerOther), approve(reviewerToSuspend)]);
 
     w.users = { leadOwner, leadOther, smeBidder, smeOther, reviewerAssigned, reviewerOther, admin };
-    for (const role of ROLES) {
-      const user = role === 'anonymous' ? null : w.users[role];
-      const token = user?.token;
-      callers[role] = {
-        role,
-        user,
-        cs: client(stack.challengeUrl, token),
-        bs: client(stack.biddingUrl, token),
-        at: (service) => client(service === 'challenge' ? stack.challengeUrl : stack.biddingUrl, token),
-      };
-    }
+    Object.assign(callers, callersOf(stack, w.users));
     w.stages = Object.fromEntries(STAGES.map((s, i) => [s, { ...published[i], assignment: assignments[i] }])) as Record<StageKey, Stage>;
 
     // Review three of them (80 points each) → shortlisted; award one → publicity for an hour.
@@ -578,17 +507,17 @@ describe('authorization matrix: reviews, award, objections, feedback (large)', (
       }),
     );
     const publicity = w.stages.publicity;
-    ok(await callers.leadOwner.cs.post(`/api/v1/challenges/${publicity.challenge.id}/award`, { bidIds: [publicity.bid.id] }), 200, 'award');
+    setupStep(await callers.leadOwner.cs.post(`/api/v1/challenges/${publicity.challenge.id}/award`, { bidIds: [publicity.bid.id] }), 200, 'award');
 
     w.freshObjection = async () =>
-      ok(await callers.smeOther.cs.post(`/api/v1/challenges/${publicity.challenge.id}/objections`, objectionBody), 201, 'objection').body;
+      setupStep(await callers.smeOther.cs.post(`/api/v1/challenges/${publicity.challenge.id}/objections`, objectionBody), 201, 'objection').body;
     w.objection = await w.freshObjection();
     const toResolve = await w.freshObjection();
-    w.resolvedObjection = ok(await asAdmin.post(`/api/v1/objections/${toResolve.id}/resolve`, { decision: 'dismissed', note: '不成立' }), 200, 'dismiss').body;
+    w.resolvedObjection = setupStep(await asAdmin.post(`/api/v1/objections/${toResolve.id}/resolve`, { decision: 'dismissed', note: '不成立' }), 200, 'dismiss').body;
   }, 90_000);
   afterAll(() => stack?.close());
 
-  it('every review, award, objection and feedback route either service documents is in ENDPOINTS, and vice versa', async () => {
+  it('every review, award, objection and feedback route either service documents is in REVIEW_ENDPOINTS, and vice versa', async () => {
     const documented: string[] = [];
     for (const service of ['challenge', 'bidding'] as const) {
       const docs = await callers.anonymous.at(service).get('/docs-json');
@@ -602,26 +531,18 @@ describe('authorization matrix: reviews, award, objections, feedback (large)', (
         }
       }
     }
-    const catalogued = Object.entries(ENDPOINTS).flatMap(([endpoint, spec]) => (spec.on as readonly Service[]).map((on) => `${endpoint} @${on}`));
+    const catalogued = Object.entries(REVIEW_ENDPOINTS).flatMap(([endpoint, spec]) => spec.on.map((on) => `${endpoint} @${on}`));
     expect(documented.sort()).toEqual(catalogued.sort());
   });
 
   for (const state of STATE_ORDER) {
     describe(state === 'none' ? 'independent of a challenge state' : `challenge ${state}`, () => {
-      for (const row of ROWS.filter((r) => r.state === state)) {
-        describe(rowLabel(row), () => {
-          // Cells expected to fail first, so a successful change cannot alter the others' answers.
-          const order = [...ROLES].sort((a, b) => Number(isSuccess(row.expect[a])) - Number(isSuccess(row.expect[b])));
-          for (const role of order) {
-            const outcome = row.expect[role];
-            it(`${role} → ${outcome}`, async () => {
-              const response = await row.call(callers[role], w);
-              expectOutcome(response, outcome);
-              if (row.check && parseOutcome(outcome).status < 300) row.check(response, callers[role], w);
-            });
-          }
-        });
-      }
+      describeRows(
+        ROWS.filter((r) => r.state === state),
+        REVIEW_ENDPOINTS,
+        callers,
+        w,
+      );
     });
   }
 });
