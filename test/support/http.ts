@@ -10,6 +10,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Raw body (sent as-is); otherwise `json` is serialized. */
   raw?: string;
+  /** Abort (and throw) when no answer came within this time: a hung request fails the test. */
+  timeoutMs?: number;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,7 +29,8 @@ export async function request(
   if (options.raw !== undefined) body = options.raw;
   else if (json !== undefined) body = JSON.stringify(json);
   if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body });
+  const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
+  const response = await fetch(url, { method, headers, body, signal });
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -8,6 +8,7 @@ import { freePort } from '../../../apps/cli/src/demo/own-stack';
 import { createTestDatabase, dropTestDatabase } from '../../support/test-database';
 import { AppProcess, AppName, FAULT_ARTIFACTS } from './app-process';
 import { OwnRedis } from './redis-server';
+import { TcpProxy } from './tcp-proxy';
 
 export const ADMIN = { email: 'fault-admin@example.com', password: 'fault-admin-password-1' };
 
@@ -21,6 +22,7 @@ export interface FaultStack {
   databaseUrl: string;
   databaseName: string;
   redis: OwnRedis;
+  postgresProxy: TcpProxy | null;
   challenge: AppProcess;
   bidding: AppProcess;
   worker: AppProcess;
@@ -32,16 +34,28 @@ export interface FaultStack {
   close(): Promise<void>;
 }
 
-export async function startFaultStack(name: string, env: Record<string, string> = {}): Promise<FaultStack> {
+export interface FaultStackOptions {
+  /** Connect the apps to Postgres through a proxy the test can cut (`stack.postgresProxy`). */
+  postgresProxy?: boolean;
+}
+
+export async function startFaultStack(name: string, env: Record<string, string> = {}, options: FaultStackOptions = {}): Promise<FaultStack> {
   const redis = await OwnRedis.start();
   const databaseUrl = await createTestDatabase();
+  const direct = new URL(databaseUrl);
+  const postgresProxy = options.postgresProxy ? await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) }) : null;
+  const appDatabaseUrl = new URL(databaseUrl);
+  if (postgresProxy) {
+    appDatabaseUrl.hostname = '127.0.0.1';
+    appDatabaseUrl.port = String(postgresProxy.port);
+  }
   const [challengePort, biddingPort, workerPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const prefix = `jbf-${randomBytes(4).toString('hex')}`;
   const childEnv: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: appDatabaseUrl.toString(),
     REDIS_URL: redis.url,
     QUEUE_PREFIX: prefix,
     CHALLENGE_PORT: String(challengePort),
@@ -79,6 +93,7 @@ export async function startFaultStack(name: string, env: Record<string, string> 
     databaseUrl,
     databaseName: new URL(databaseUrl).pathname.slice(1),
     redis,
+    postgresProxy,
     challenge,
     bidding,
     worker,
@@ -92,6 +107,7 @@ export async function startFaultStack(name: string, env: Record<string, string> 
       await Promise.allSettled([challenge.close(), bidding.close(), worker.close()]);
       await db.end().catch(() => undefined);
       await redis.close();
+      await postgresProxy?.cut();
       await dropTestDatabase(databaseUrl);
     },
   };

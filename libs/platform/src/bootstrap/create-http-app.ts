@@ -5,8 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppConfig } from '../config/app-config';
+import { sendProblem, toProblem } from '../errors/problem.filter';
+import { problem } from '../errors/problem-details';
 import { validationExceptionFactory } from '../errors/validation-errors';
 import { RequestSanityPipe } from '../http/request-sanity.pipe';
 import { MetricsService } from '../metrics/metrics';
@@ -33,11 +36,13 @@ export async function createHttpApp(
   module: Type<unknown> | DynamicModule,
   options: HttpAppOptions,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new ShutdownAwareFastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req: IncomingMessage) => traceIdOf(req),
     trustProxy: options.config.trustProxy,
-    return503OnClosing: true,
+    // Our own 503 while shutting down (below): a problem+json like every other error.
+    return503OnClosing: false,
+    frameworkErrors: routerRefusal,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
@@ -52,8 +57,18 @@ export async function createHttpApp(
       reply.elapsedTime / 1000,
     );
   });
+  // Graceful shutdown. From its first step a new request gets 503 UNAVAILABLE (a load balancer retries it
+  // elsewhere), requests in flight finish, and every answer says `Connection: close`: Fastify closes the idle
+  // keep-alive connections when the server closes, but one busy then would otherwise stay open after answering
+  // (until the keep-alive timeout) and hold the process past its grace period.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!adapter.closing) return;
+    sendProblem(reply, problem('UNAVAILABLE', 'The service is shutting down; try again.', String(request.id)));
+    return reply;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
+    if (adapter.closing) reply.header('connection', 'close');
   });
 
   await app.register(helmet, {
@@ -93,6 +108,29 @@ export async function createHttpApp(
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen({ port: options.port, host: options.config.host });
   return app;
+}
+
+/**
+ * The router refuses a malformed URL (bad percent-encoding) or a path parameter over `maxParamLength` before Nest
+ * sees the request; every path parameter is a UUID, so both are 400 VALIDATION_FAILED, as problem+json like every
+ * other error (Fastify's default is its own JSON).
+ */
+function routerRefusal(error: Error & { code?: string }, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(reply, problem('VALIDATION_FAILED', 'The URL is malformed or a path parameter is too long.', String(request.id)));
+    return;
+  }
+  sendProblem(reply, toProblem(error, String(request.id)).problem);
+}
+
+/** Nest calls `beforeClose` as the first step of a shutdown, before the hooks and the server close. */
+class ShutdownAwareFastifyAdapter extends FastifyAdapter {
+  closing = false;
+
+  override beforeClose(): void {
+    this.closing = true;
+    super.beforeClose();
+  }
 }
 
 /**

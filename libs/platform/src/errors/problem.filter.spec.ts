@@ -106,6 +106,28 @@ describe('toProblem', () => {
   });
 
   it.each<[string, unknown]>([
+    ['a connection killed by pg_terminate_backend (57P01, on TypeORM driverError)', Object.assign(new Error('query failed'), { driverError: { code: '57P01' } })],
+    ['a connection exception (SQLSTATE class 08)', Object.assign(new Error('x'), { code: '08006' })],
+    ['too many connections (53300)', Object.assign(new Error('x'), { code: '53300' })],
+    ['a refused socket (ECONNREFUSED, as cause)', new Error('outer', { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:5432'), { code: 'ECONNREFUSED' }) })],
+    ['the pool timing out', new Error('timeout exceeded when trying to connect')],
+    ['node-postgres losing its connection', new Error('Connection terminated unexpectedly')],
+    ['a statement timeout (57014)', Object.assign(new Error('x'), { driverError: { code: '57014' } })],
+    ['a query runner released after its connection died', Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerAlreadyReleasedError' })],
+  ])('turns %s into 503 UNAVAILABLE, naming no host', (_label, thrown) => {
+    const { problem, unexpected } = toProblem(thrown, TRACE);
+
+    expect(unexpected).toBe(false);
+    expect(problem).toMatchObject({ status: 503, code: 'UNAVAILABLE', traceId: TRACE });
+    expect(JSON.stringify(problem)).not.toContain('10.0.0.7');
+  });
+
+  it('keeps other database errors (a syntax error, a unique violation not mapped) as 500 INTERNAL', () => {
+    expect(toProblem(Object.assign(new Error('x'), { driverError: { code: '42601' } }), TRACE).problem.status).toBe(500);
+    expect(toProblem(Object.assign(new Error('x'), { code: '23505' }), TRACE).problem.status).toBe(500);
+  });
+
+  it.each<[string, unknown]>([
     ['a thrown string', 'boom'],
     ['null', null],
     ['an error with a 5xx statusCode', Object.assign(new Error('db exploded'), { statusCode: 502 })],

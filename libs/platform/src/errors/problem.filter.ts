@@ -44,6 +44,9 @@ export function toProblem(error: unknown, traceId: string): { problem: ProblemDe
   }
   const framework = frameworkError(error);
   if (framework) return { problem: problem(framework.code, framework.detail, traceId), unexpected: false };
+  if (isDatabaseUnavailable(error)) {
+    return { problem: problem('UNAVAILABLE', 'The database is unreachable or too busy to answer; try again shortly.', traceId), unexpected: false };
+  }
   return { problem: problem('INTERNAL', 'An unexpected error occurred.', traceId), unexpected: true };
 }
 
@@ -54,6 +57,33 @@ function httpDetail(error: HttpException, code: ErrorCode): string {
   if (typeof message === 'string' && message.length < 300) return message;
   if (Array.isArray(message)) return message.filter((m) => typeof m === 'string').join('; ');
   return error.message;
+}
+
+/** Network errors of a client whose server went away or cannot be reached. */
+const CONNECTION_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** What node-postgres says when a connection dies or none can be had in time. */
+const PG_CONNECTION_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/** TypeORM's errors for a query runner whose connection died under it (the pool dropped the broken client). */
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/**
+ * Postgres was unreachable, dropped the connection mid-request (restart, failover, pg_terminate_backend, pool
+ * timeout) or is too busy to answer in time: SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down,
+ * cannot connect now), 53300 (too many connections), 57014 (statement_timeout), 55P03 (lock not available), a
+ * socket error, node-postgres's own messages or TypeORM's released runner — on the error, its TypeORM `driverError`
+ * or its `cause`. The request did not commit (a transaction without its connection rolls back), so 503 and a retry
+ * is the honest answer, not 500.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const e = error as { code?: unknown; message?: unknown; name?: unknown; driverError?: unknown; cause?: unknown };
+  if (typeof e.code === 'string' && (/^08/.test(e.code) || /^(57P0[123]|53300|57014|55P03)$/.test(e.code) || CONNECTION_ERRNO.has(e.code))) {
+    return true;
+  }
+  if (typeof e.name === 'string' && RELEASED_RUNNER.has(e.name)) return true;
+  if (typeof e.message === 'string' && PG_CONNECTION_MESSAGE.test(e.message)) return true;
+  return isDatabaseUnavailable(e.driverError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
 }
 
 /** Fastify's own errors (body parsing, body limit, media type) carry a `statusCode` and `FST_*` code. */
@@ -91,6 +121,8 @@ export class ProblemFilter implements ExceptionFilter {
     const { problem: body, unexpected } = toProblem(exception, String(request.id));
     if (unexpected) {
       this.logger.error({ err: exception, traceId: body.traceId }, 'unhandled error');
+    } else if (body.code === 'UNAVAILABLE' && isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, traceId: body.traceId }, 'database unavailable or too busy: answered 503');
     }
     sendProblem(reply, body);
   }
