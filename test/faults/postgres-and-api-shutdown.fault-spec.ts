@@ -124,7 +124,6 @@ describe('Postgres faults and API shutdown (faults)', () => {
     const challenge = await publish(300_000);
     const proxy = stack.postgresProxy!;
     await proxy.cut();
-    let restored = 0;
     try {
       const cutAt = Date.now();
       for (const url of [stack.challengeUrl, stack.biddingUrl, stack.worker.url]) {
@@ -141,8 +140,8 @@ describe('Postgres faults and API shutdown (faults)', () => {
       await sleep(Math.max(0, 3_000 - (Date.now() - cutAt)));
     } finally {
       await proxy.restore();
-      restored = Date.now();
     }
+    const restored = Date.now();
     await Promise.all([stack.challenge.waitFor('ready', 30_000), stack.bidding.waitFor('ready', 30_000), stack.worker.waitFor('ready', 30_000)]);
     const readyAfter = Date.now() - restored;
     const again = await bs(smes[12]).post('/api/v1/bids', bidBody(challenge));
