@@ -218,9 +218,13 @@ describe('bad and hostile input (large)', () => {
       ['GET /api/v1/notifications', (q) => cs(sme).get(`/api/v1/notifications?${q}`)],
       ['GET /api/v1/bids', (q) => bs(sme).get(`/api/v1/bids?${q}`)],
       ['GET /api/v1/bids?challengeId (lead, opened or not)', (q) => bs(lead).get(`/api/v1/bids?challengeId=${open.id}&${q}`)],
+      ['GET /api/v1/recommendations', (q) => bs(sme).get(`/api/v1/recommendations?${q}`)],
+      ['GET /api/v1/reviews/assignments', (q) => cs(admin).get(`/api/v1/reviews/assignments?${q}`)],
+      ['GET /api/v1/reviewers', (q) => cs(admin).get(`/api/v1/reviewers?${q}`)],
+      ['GET /api/v1/objections', (q) => cs(admin).get(`/api/v1/objections?${q}`)],
     ];
-    it.each(lists)('%s: limit=0, 101, -1, 1.5, abc, empty → 400 naming limit', async (_name, list) => {
-      for (const limit of ['0', '101', '-1', '1.5', 'abc', '', '100abc']) {
+    it.each(lists)('%s: limit=0, 101, 1000000, -1, 1.5, 1e2, abc, empty → 400 naming limit', async (_name, list) => {
+      for (const limit of ['0', '101', '1000000', '9'.repeat(30), '-1', '1.5', '1e2', '0x10', 'abc', '', '100abc', 'NaN', 'Infinity']) {
         expectInvalid(await list(`limit=${limit}`), 'limit');
       }
     });
@@ -233,8 +237,9 @@ describe('bad and hostile input (large)', () => {
         expect(response.body.items.length).toBeLessThanOrEqual(Number(limit));
       }
     });
-    // (a lead's list of a sealed challenge answers 403 BIDS_SEALED before it reads the cursor)
-    it.each(lists.filter(([name]) => !name.includes('challengeId')))('%s: a garbage cursor → 400 naming cursor', async (_name, list) => {
+    // (a lead's list of a sealed challenge answers 403 BIDS_SEALED before it reads the cursor; recommendations are
+    // the top `limit`, without pages)
+    it.each(lists.filter(([name]) => !name.includes('challengeId') && !name.includes('recommendations')))('%s: a garbage cursor → 400 naming cursor', async (_name, list) => {
       const forged = [
         'garbage',
         '!!!!',

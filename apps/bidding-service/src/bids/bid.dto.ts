@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Bid, BID_STATUSES, BidStatus } from '@jiebang/domain';
 import { PaginationQueryDto } from '@jiebang/platform';
 
@@ -29,12 +29,14 @@ export class SubmitBidDto {
   @ApiProperty({ minimum: 1, maximum: 3650 }) @IsInt() @Min(1) @Max(3650) durationDays!: number;
   @ApiProperty({ type: [KpiResponseDto], description: 'A response to every mandatory KPI' })
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => KpiResponseDto)
   @ArrayMaxSize(50)
   kpiResponses!: KpiResponseDto[];
   @ApiProperty({ type: [MilestoneDto] })
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   @ArrayMinSize(1)
@@ -42,6 +44,7 @@ export class SubmitBidDto {
   milestones!: MilestoneDto[];
   @ApiProperty({ type: [TeamMemberDto] })
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
   @ArrayMaxSize(50)

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -49,6 +50,7 @@ export class PutProfileDto {
   @ApiPropertyOptional({ type: [PatentDto] })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PatentDto)
   @ArrayMaxSize(500)
@@ -56,6 +58,7 @@ export class PutProfileDto {
   @ApiPropertyOptional({ type: [PastProjectDto] })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PastProjectDto)
   @ArrayMaxSize(200)

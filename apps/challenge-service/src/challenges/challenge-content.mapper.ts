@@ -36,25 +36,28 @@ export function contentFromCreate(dto: CreateChallengeDto): ChallengeContent {
   };
 }
 
-/** The fields a PATCH carries, in domain terms (absent fields stay as they are). */
+/**
+ * The fields a PATCH carries, in domain terms. Absent fields stay as they are, and so do fields sent as null (as on
+ * create, where null means "not given"): only `industry` is nullable, and null clears it.
+ */
 export function contentChanges(dto: UpdateChallengeDto): Partial<ChallengeContent> {
   const changes: Partial<ChallengeContent> = {};
-  if (dto.title !== undefined) changes.title = dto.title;
-  if (dto.description !== undefined) changes.description = dto.description;
+  if (dto.title != null) changes.title = dto.title;
+  if (dto.description != null) changes.description = dto.description;
   if (dto.industry !== undefined) changes.industry = dto.industry;
-  if (dto.tags !== undefined) changes.tags = dto.tags;
-  if (dto.kpis !== undefined) {
+  if (dto.tags != null) changes.tags = dto.tags;
+  if (dto.kpis != null) {
     changes.kpis = dto.kpis.map((k) => ({ id: k.id, name: k.name, target: k.target, unit: k.unit ?? null, mandatory: k.mandatory ?? true }));
   }
-  if (dto.rewardYuan !== undefined) changes.rewardYuan = dto.rewardYuan;
-  if (dto.eligibility !== undefined) changes.eligibility = eligibilityOf(dto.eligibility);
-  if (dto.bidDeadline !== undefined) changes.bidDeadline = new Date(dto.bidDeadline);
-  if (dto.maxWinners !== undefined) changes.maxWinners = dto.maxWinners;
-  if (dto.shortlistSize !== undefined) changes.shortlistSize = dto.shortlistSize;
-  if (dto.passingScore !== undefined) changes.passingScore = dto.passingScore;
-  if (dto.scorecard !== undefined) changes.scorecard = { criteria: dto.scorecard.criteria.map((c) => ({ ...c })) };
-  if (dto.review?.reviewersPerBid !== undefined) changes.reviewersPerBid = dto.review.reviewersPerBid;
-  if (dto.review?.blind !== undefined) changes.blindReview = dto.review.blind;
+  if (dto.rewardYuan != null) changes.rewardYuan = dto.rewardYuan;
+  if (dto.eligibility != null) changes.eligibility = eligibilityOf(dto.eligibility);
+  if (dto.bidDeadline != null) changes.bidDeadline = new Date(dto.bidDeadline);
+  if (dto.maxWinners != null) changes.maxWinners = dto.maxWinners;
+  if (dto.shortlistSize != null) changes.shortlistSize = dto.shortlistSize;
+  if (dto.passingScore != null) changes.passingScore = dto.passingScore;
+  if (dto.scorecard != null) changes.scorecard = { criteria: dto.scorecard.criteria.map((c) => ({ ...c })) };
+  if (dto.review?.reviewersPerBid != null) changes.reviewersPerBid = dto.review.reviewersPerBid;
+  if (dto.review?.blind != null) changes.blindReview = dto.review.blind;
   return changes;
 }
 

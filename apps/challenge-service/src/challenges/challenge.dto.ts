@@ -5,7 +5,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsIn,
   IsInt,
   IsObject,
@@ -19,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CHALLENGE_STATUSES, ChallengeStatus, ENTERPRISE_SIZES, EnterpriseSize, IsIndustryCode, IsRegionPrefix } from '@jiebang/domain';
+import { CHALLENGE_STATUSES, ChallengeStatus, ENTERPRISE_SIZES, EnterpriseSize, IsDateTime, IsIndustryCode, IsRegionPrefix } from '@jiebang/domain';
 import { PaginationQueryDto, IsStringList } from '@jiebang/platform';
 
 export class KpiInputDto {
@@ -62,6 +61,7 @@ export class CriterionInputDto {
 export class ScorecardInputDto {
   @ApiProperty({ type: [CriterionInputDto], description: 'Weights must sum to 100' })
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionInputDto)
   @ArrayMinSize(1)
@@ -89,6 +89,7 @@ export class CreateChallengeDto {
   @ApiPropertyOptional({ type: [KpiInputDto] })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => KpiInputDto)
   @ArrayMaxSize(30)
@@ -101,7 +102,7 @@ export class CreateChallengeDto {
   @Type(() => EligibilityInputDto)
   eligibility?: EligibilityInputDto;
   @ApiProperty({ format: 'date-time', description: 'Must be in the future' })
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsDateTime()
   bidDeadline!: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 1 }) @IsOptional() @IsInt() @Min(1) @Max(5) maxWinners?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3, description: 'At least maxWinners' })
@@ -134,7 +135,7 @@ export class AddAddendumDto {
   @ApiProperty() @IsString() @Length(1, 5000) text!: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'A new, later deadline' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true })
+  @IsDateTime()
   bidDeadline?: string;
 }
 

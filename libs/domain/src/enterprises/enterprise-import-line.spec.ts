@@ -23,6 +23,21 @@ describe('parseEnterpriseImportLine', () => {
     });
   });
 
+  it('refuses text Postgres cannot store (NUL, lone surrogates) anywhere in the line, and an employee count no column holds', () => {
+    for (const line of [
+      { externalId: 'x', name: 'A\u0000' },
+      { externalId: 'x', name: 'A', pastProjects: [{ title: 't', description: 'd\uD800', year: 2020 }] },
+      { externalId: 'x', name: 'A', capabilities: ['\uDC00'] },
+      { externalId: 'x', name: 'A', ['k\u0000']: 1 },
+    ]) {
+      const result = parseEnterpriseImportLine(line);
+      expect('errors' in result && result.errors.join(' ')).toMatch(/NUL characters or lone surrogates/);
+    }
+    const tooMany = parseEnterpriseImportLine({ externalId: 'x', name: 'A', employeeCount: 3_000_000_000 });
+    expect('errors' in tooMany && tooMany.errors).toEqual(['employeeCount: must be a whole number from 0 to 10,000,000']);
+    expect('record' in parseEnterpriseImportLine({ externalId: 'x', name: '𠜎😀', employeeCount: 10_000_000 })).toBe(true);
+  });
+
   it('lists every problem of a bad line', () => {
     const result = parseEnterpriseImportLine({ name: '', creditCode: '91350100M000100Y44', size: 'huge', extra: 1, pastProjects: [{ title: 't', year: 'x' }] });
     expect('errors' in result).toBe(true);

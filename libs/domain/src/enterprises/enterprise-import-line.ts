@@ -22,6 +22,30 @@ const KNOWN = new Set([
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
+
+/**
+ * Fields (paths) holding text Postgres cannot store: a NUL character, or a lone UTF-16 surrogate (jsonb refuses
+ * it, text would keep U+FFFD). The HTTP services refuse these in every request; import lines are checked here.
+ */
+function unstorableTextFields(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: Array<{ node: unknown; path: string }> = [{ node: value, path: '' }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (typeof node === 'string') {
+      if (unstorable(node)) found.push(path);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const [key, child] of Object.entries(node)) {
+        if (unstorable(key)) found.push(path || 'line');
+        else stack.push({ node: child, path: path ? `${path}.${key}` : key });
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Validates one parsed NDJSON line. Only `externalId` and `name` are required; every problem is reported
  * (field and reason), and a bad line never stops the others.
@@ -29,6 +53,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function parseEnterpriseImportLine(value: unknown): { record: EnterpriseImportRecord } | { errors: string[] } {
   if (!isObj(value)) return { errors: ['the line must be a JSON object'] };
   const errors: string[] = [];
+  for (const field of unstorableTextFields(value)) errors.push(`${field}: must not contain NUL characters or lone surrogates`);
+  if (errors.length > 0) return { errors };
   for (const key of Object.keys(value)) if (!KNOWN.has(key)) errors.push(`${key}: unknown field`);
   const text = (key: string, max: number, required: boolean): string | null => {
     const v = value[key];
@@ -67,7 +93,9 @@ export function parseEnterpriseImportLine(value: unknown): { record: EnterpriseI
   const industries = strings('industries', 50, 5, isValidIndustryCode);
   const certifications = strings('certifications', 50, 100);
   const employeeCount = value.employeeCount ?? null;
-  if (employeeCount !== null && !(Number.isInteger(employeeCount) && (employeeCount as number) >= 0)) errors.push('employeeCount: must be a whole number ≥ 0');
+  if (employeeCount !== null && !(Number.isInteger(employeeCount) && (employeeCount as number) >= 0 && (employeeCount as number) <= 10_000_000)) {
+    errors.push('employeeCount: must be a whole number from 0 to 10,000,000');
+  }
 
   const patents: EnterpriseProfileContent['patents'] = [];
   if (value.patents !== undefined && value.patents !== null) {

@@ -9,4 +9,4 @@ export {
 export type { CreditCodeProblem } from './credit-code';
 export { isValidRegionCode, isValidRegionPrefix, PROVINCE_CODES } from './region-code';
 export { INDUSTRY_SECTION_DIVISIONS, isValidIndustryCode } from './industry-code';
-export { IsCreditCode, IsIndustryCode, IsRegionCode, IsRegionPrefix } from './validators.decorators';
+export { IsCreditCode, IsDateTime, IsIndustryCode, IsRegionCode, IsRegionPrefix } from './validators.decorators';

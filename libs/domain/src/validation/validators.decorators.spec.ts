@@ -1,6 +1,6 @@
 import { validate } from 'class-validator';
 import { makeCreditCode } from './credit-code';
-import { IsCreditCode, IsIndustryCode, IsRegionCode, IsRegionPrefix } from './validators.decorators';
+import { IsCreditCode, IsDateTime, IsIndustryCode, IsRegionCode, IsRegionPrefix } from './validators.decorators';
 
 class RegisterOrganizationDto {
   @IsCreditCode()
@@ -86,6 +86,20 @@ describe('validation decorators', () => {
       ],
       affiliations: ['each value in affiliations must be a valid 统一社会信用代码 (check character mismatch)'],
     });
+  });
+
+  it('accept only date-times that Date reads as a real instant', async () => {
+    class Deadline {
+      @IsDateTime()
+      at!: unknown;
+    }
+    const check = async (at: unknown) => messages(Object.assign(new Deadline(), { at }));
+    for (const at of ['2030-06-30T16:00:00Z', '2030-06-30T16:00:00.123456Z', '2030-06-30T16:00:00.5+08:00', '2030-06-30T16:00:00-0230']) {
+      expect(await check(at)).toEqual({});
+    }
+    for (const at of ['20300630T160000Z', '2030-W26-7', '2030-W26-7T10:00:00Z', '2030-06-30T16', '2030-06-30T16:00:00,5Z', '2030-06-30T16:00:00+08', '2030-02-30T00:00:00Z', '2030-06-30T24:00:00Z', 'tomorrow', 1_900_000_000_000]) {
+      expect(await check(at)).toEqual({ at: ['at must be an ISO 8601 date-time such as 2030-06-30T16:00:00Z'] });
+    }
   });
 
   it('honour a custom message', async () => {

@@ -1,4 +1,4 @@
-import { buildMessage, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
+import { buildMessage, isISO8601, ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
 import { creditCodeProblem, CreditCodeProblem } from './credit-code';
 import { isValidIndustryCode } from './industry-code';
 import { isValidRegionCode, isValidRegionPrefix } from './region-code';
@@ -91,6 +91,28 @@ export function IsIndustryCode(validationOptions?: ValidationOptions): PropertyD
           (eachPrefix: string) =>
             `${eachPrefix}$property must be a GB/T 4754-2017 industry code: a section letter A–T, optionally ` +
             'followed by a 2-, 3- or 4-digit code within that section (e.g. C, C39, C391, C3911)',
+          validationOptions,
+        ),
+      },
+    },
+    validationOptions,
+  );
+}
+
+/**
+ * An ISO 8601 date-time that is a real calendar instant and that JavaScript's Date reads (`2030-06-30T16:00:00Z`,
+ * `2030-06-30T16:00:00.5+08:00`). Strict ISO 8601 alone also admits forms Date cannot read (basic `20300630T160000Z`,
+ * week `2030-W26-7`, an hour alone, a comma fraction, a `+08` offset), which would become an Invalid Date.
+ */
+export function IsDateTime(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDateTime',
+      validator: {
+        validate: (value: unknown): boolean =>
+          typeof value === 'string' && isISO8601(value, { strict: true, strictSeparator: true }) && !Number.isNaN(Date.parse(value)),
+        defaultMessage: buildMessage(
+          (eachPrefix: string) => `${eachPrefix}$property must be an ISO 8601 date-time such as 2030-06-30T16:00:00Z`,
           validationOptions,
         ),
       },

@@ -25,6 +25,19 @@ describe('RequestSanityPipe', () => {
     expect(() => pipe.transform('x\u0000', { type: 'query', data: 'q', metatype: String })).toThrow(ValidationFailedError);
   });
 
+  it('names the field that holds a lone surrogate, and keeps surrogate pairs', () => {
+    for (const text of ['\uD800', 'a\uDFFFb', '\uDBFF\uDBFF', '\uDC00\uD800']) {
+      try {
+        pipe.transform({ kpis: [{ name: text }] }, body);
+        throw new Error(`accepted ${JSON.stringify(text)}`);
+      } catch (error) {
+        expect((error as ValidationFailedError).errors).toEqual([{ field: 'kpis.0.name', message: expect.stringContaining('surrogate') }]);
+      }
+    }
+    expect(() => pipe.transform({ ['k\uD800']: 1 }, body)).toThrow(ValidationFailedError);
+    expect(pipe.transform({ title: '😀𠜎 \uD83D\uDE00' }, body)).toEqual({ title: '😀𠜎 😀' });
+  });
+
   it('refuses deep nesting without recursing (100,000 levels)', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i += 1) deep = { a: deep };
