@@ -105,8 +105,7 @@ describe('Redis outages (faults)', () => {
     await stack.redis.wipe(); // the queued assessments, the pause and the delayed close job are gone
     await stack.redis.start();
     const restarted = Date.now();
-    expect(await stack.queues.matching.getJobCounts('waiting', 'delayed')).toEqual({ waiting: 0, delayed: 0 });
-    expect(await stack.queues.transitions.getJobCounts('delayed')).toEqual({ delayed: 0 });
+    // (Redis's emptiness is not checked here: the relay notices it within one poll and republishes at once.)
     await eventually(async () => ((await unassessed()) === 0 ? true : undefined), 30_000);
     const assessedAfter = Date.now() - restarted;
     await waitForStatus(stack, challenge.id, 'closed', 30_000).catch(() => waitForStatus(stack, challenge.id, 'reviewing', 1_000));

@@ -45,7 +45,7 @@ export function toProblem(error: unknown, traceId: string): { problem: ProblemDe
   const framework = frameworkError(error);
   if (framework) return { problem: problem(framework.code, framework.detail, traceId), unexpected: false };
   if (isDatabaseUnavailable(error)) {
-    return { problem: problem('UNAVAILABLE', 'The database is unreachable or too busy to answer; try again shortly.', traceId), unexpected: false };
+    return { problem: problem('UNAVAILABLE', 'The database (or another service it needs) is unreachable or too busy to answer; try again shortly.', traceId), unexpected: false };
   }
   return { problem: problem('INTERNAL', 'An unexpected error occurred.', traceId), unexpected: true };
 }
