@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { bidBody, challengeBody, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, challengeBody, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
 import { client, eventually, Json } from '../support/http';
 import { startStack, Stack } from '../support/stack';
 
@@ -13,13 +13,7 @@ describe('concurrency and the deadline (large)', () => {
   const cs = (u?: TestUser) => client(stack.challengeUrl, u?.token);
   const bs = (u?: TestUser) => client(stack.biddingUrl, u?.token);
 
-  async function publish(deadlineInMs: number, overrides: Json = {}): Promise<Json> {
-    const created = await cs(lead).post('/api/v1/challenges', challengeBody(deadlineInMs, overrides));
-    expect(created.status).toBe(201);
-    const published = await cs(lead).post(`/api/v1/challenges/${created.body.id}/publish`);
-    expect(published.status).toBe(200);
-    return published.body;
-  }
+  const publish = (deadlineInMs: number, overrides: Json = {}) => publishChallenge(stack, lead, deadlineInMs, overrides);
 
   beforeAll(async () => {
     stack = await startStack();

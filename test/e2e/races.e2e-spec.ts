@@ -11,7 +11,7 @@ import { AssignReviewersTransition } from '../../apps/matching-worker/src/review
 import { FinalizePublicityTransition } from '../../apps/matching-worker/src/reviews/finalize-publicity.transition';
 import { CloseBiddingTransition } from '../../apps/matching-worker/src/transitions/close-bidding.transition';
 import { RECONCILER_LOCK_KEY } from '../../apps/matching-worker/src/transitions/reconciler';
-import { bidBody, challengeBody, createAdmin, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, createAdmin, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
 import { ApiResponse, client, eventually, Json } from '../support/http';
 import { approvedReviewer, scoresAt, submitAllReviews, waitForStatus } from '../support/lifecycle';
 import { startStack, Stack } from '../support/stack';
@@ -57,13 +57,7 @@ describe('races (large)', () => {
   const auditCount = (challengeId: string, action: string) =>
     count('SELECT count(*)::int AS n FROM audit_events WHERE challenge_id = $1 AND action = $2', [challengeId, action]);
 
-  async function publish(deadlineInMs: number, overrides: Json = {}): Promise<Json> {
-    const created = await cs(lead).post('/api/v1/challenges', challengeBody(deadlineInMs, overrides));
-    expect(created.status).toBe(201);
-    const published = await cs(lead).post(`/api/v1/challenges/${created.body.id}/publish`);
-    expect(published.status).toBe(200);
-    return published.body;
-  }
+  const publish = (deadlineInMs: number, overrides: Json = {}) => publishChallenge(stack, lead, deadlineInMs, overrides);
 
   async function publishWithBids(bidders: TestUser[], deadlineInMs: number, overrides: Json = {}): Promise<{ challenge: Json; bids: Json[] }> {
     const challenge = await publish(deadlineInMs, overrides);

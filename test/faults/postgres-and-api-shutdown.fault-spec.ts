@@ -1,4 +1,4 @@
-import { bidBody, challengeBody, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
 import { client, eventually, Json } from '../support/http';
 import { expectNoServerError } from '../support/matrix';
 import { failedJobs, FaultStack, recordRecovery, startFaultStack, waitDrained } from './support/fault-stack';
@@ -32,13 +32,7 @@ describe('Postgres faults and API shutdown (faults)', () => {
     await stack?.close();
   });
 
-  async function publish(deadlineInMs: number): Promise<Json> {
-    const created = await cs(lead).post('/api/v1/challenges', challengeBody(deadlineInMs));
-    expect(created.status).toBe(201);
-    const published = await cs(lead).post(`/api/v1/challenges/${created.body.id}/publish`);
-    expect(published.status).toBe(200);
-    return published.body;
-  }
+  const publish = (deadlineInMs: number) => publishChallenge(stack, lead, deadlineInMs);
 
   /** Terminates the backends of this test's apps in this test's database; returns how many. */
   async function terminateOwnConnections(): Promise<number> {

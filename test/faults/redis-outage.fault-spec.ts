@@ -1,4 +1,4 @@
-import { bidBody, challengeBody, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
 import { client, eventually, Json } from '../support/http';
 import { waitForStatus } from '../support/lifecycle';
 import { failedJobs, FaultStack, recordRecovery, startFaultStack, waitDrained } from './support/fault-stack';
@@ -28,13 +28,7 @@ describe('Redis outages (faults)', () => {
     await stack?.close();
   });
 
-  async function publish(deadlineInMs: number): Promise<Json> {
-    const created = await cs(lead).post('/api/v1/challenges', challengeBody(deadlineInMs));
-    expect(created.status).toBe(201);
-    const published = await cs(lead).post(`/api/v1/challenges/${created.body.id}/publish`);
-    expect(published.status).toBe(200);
-    return published.body;
-  }
+  const publish = (deadlineInMs: number) => publishChallenge(stack, lead, deadlineInMs);
 
   async function submit(challenge: Json, sme: TestUser): Promise<Json> {
     const started = Date.now();

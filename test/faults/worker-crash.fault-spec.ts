@@ -1,4 +1,4 @@
-import { bidBody, challengeBody, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
 import { client, eventually, Json } from '../support/http';
 import { approvedReviewer, scoresAt, submitAllReviews, waitForStatus } from '../support/lifecycle';
 import { ADMIN, failedJobs, FaultStack, recordRecovery, startFaultStack, waitDrained } from './support/fault-stack';
@@ -37,16 +37,8 @@ describe('worker killed (SIGKILL) and down across deadlines (faults)', () => {
     await stack?.close();
   });
 
-  async function publish(deadlineInMs: number): Promise<Json> {
-    const created = await cs(lead).post(
-      '/api/v1/challenges',
-      challengeBody(deadlineInMs, { maxWinners: 1, shortlistSize: 2, passingScore: 50, review: { reviewersPerBid: 2, blind: true } }),
-    );
-    expect(created.status).toBe(201);
-    const published = await cs(lead).post(`/api/v1/challenges/${created.body.id}/publish`);
-    expect(published.status).toBe(200);
-    return published.body;
-  }
+  const publish = (deadlineInMs: number) =>
+    publishChallenge(stack, lead, deadlineInMs, { maxWinners: 1, shortlistSize: 2, passingScore: 50, review: { reviewersPerBid: 2, blind: true } });
 
   async function bid(challenge: Json, bidders: TestUser[], amendments = 0): Promise<Json[]> {
     return Promise.all(

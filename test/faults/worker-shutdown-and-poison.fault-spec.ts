@@ -1,4 +1,4 @@
-import { bidBody, challengeBody, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
 import { client, eventually, Json } from '../support/http';
 import { expectNothingLostNorDoubled } from './support/invariants';
 import { FaultStack, failedJobs, recordRecovery, startFaultStack, waitDrained } from './support/fault-stack';
@@ -13,7 +13,6 @@ describe('worker: SIGTERM under load, and a job that always throws (faults)', ()
   let smes: TestUser[];
   const accepted = new Set<string>();
 
-  const cs = (u?: TestUser) => client(stack.challengeUrl, u?.token);
   const bs = (u?: TestUser) => client(stack.biddingUrl, u?.token);
 
   beforeAll(async () => {
@@ -25,13 +24,7 @@ describe('worker: SIGTERM under load, and a job that always throws (faults)', ()
     await stack?.close();
   });
 
-  async function publish(deadlineInMs: number): Promise<Json> {
-    const created = await cs(lead).post('/api/v1/challenges', challengeBody(deadlineInMs));
-    expect(created.status).toBe(201);
-    const published = await cs(lead).post(`/api/v1/challenges/${created.body.id}/publish`);
-    expect(published.status).toBe(200);
-    return published.body;
-  }
+  const publish = (deadlineInMs: number) => publishChallenge(stack, lead, deadlineInMs);
 
   /** Every SME bids, then amends its bid `amendments` times: one assess-bid job per revision. */
   async function bidAndAmend(challenge: Json, amendments: number): Promise<void> {

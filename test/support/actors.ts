@@ -95,6 +95,16 @@ export function challengeBody(deadlineInMs: number, overrides: Json = {}): Json 
   };
 }
 
+/** Creates a challenge as `lead` (deadline `deadlineInMs` from now) and publishes it; returns it as published. */
+export async function publishChallenge(stack: Urls, lead: TestUser, deadlineInMs: number, overrides: Json = {}): Promise<Json> {
+  const api = client(stack.challengeUrl, lead.token);
+  const created = await api.post('/api/v1/challenges', challengeBody(deadlineInMs, overrides));
+  if (created.status !== 201) throw new Error(`create challenge failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const published = await api.post(`/api/v1/challenges/${created.body.id}/publish`);
+  if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${JSON.stringify(published.body)}`);
+  return published.body;
+}
+
 /** A valid bid for a challenge read from the API (answers every mandatory KPI; payments sum to 100). */
 export function bidBody(challenge: Json, overrides: Json = {}): Json {
   return {
