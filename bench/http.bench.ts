@@ -24,6 +24,8 @@
  *
  *   node -r ./bench/register.js bench/http.bench.ts [--full] [--json bench/results/http.json]   (npm run bench:http)
  *   … --smoke: 1,000 challenges, one 1-second round of each — checks that it all runs, measures nothing
+ *   … --only overhead,read,write: some of the three; --profile: `--cpu-prof` of the apps and the bare server
+ *     (bench/results/profiles/*.cpuprofile; summarise with `node bench/support/cpu-profile-summary.js <file>`)
  *
  * Quick (default alone and in `npm run bench`): the same 10,000 challenges (seeding them takes about a second),
  * 40 SMEs, 3 rounds of 4–5 s. `--full`: 200 SMEs, 5 rounds of 10–15 s, longer warm-ups.
@@ -32,12 +34,13 @@
  * machines; the ratio is measured under the same conditions for both sides.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { makeCreditCode } from '@jiebang/domain';
 import { BenchEnvironment, benchEnvironment } from './support/environment';
-import { appProcess, BenchProcess, benchJwtSecret, freePort, productionEnv } from './support/processes';
+import { appProcess, BenchProcess, benchJwtSecret, freePort, productionEnv, ROOT } from './support/processes';
 import type { BenchOptions, BenchResult } from './support/result';
 import { fmt, median, minMax, quantile, sleep } from './support/stats';
 
@@ -434,7 +437,18 @@ async function writePath(biddingUrl: string, seeded: Seeded, sizes: Sizes, log: 
 
 // ---------------------------------------------------------------------------------------------------------------
 
-export async function run(options: BenchOptions & { smoke?: boolean }, log: (line: string) => void = console.log): Promise<BenchResult[]> {
+export type Scenario = 'overhead' | 'read' | 'write';
+
+export interface HttpBenchOptions extends BenchOptions {
+  /** Seconds, not a measurement: checks that everything runs. */
+  smoke?: boolean;
+  only?: Scenario[];
+  /** `--cpu-prof` for the apps and the bare server, written to bench/results/profiles when they stop. */
+  profile?: boolean;
+}
+
+export async function run(options: HttpBenchOptions, log: (line: string) => void = console.log): Promise<BenchResult[]> {
+  const only = new Set<Scenario>(options.only ?? ['overhead', 'read', 'write']);
   const sizes = options.smoke ? SMOKE : options.full ? FULL : QUICK;
   log(
     `http benchmark (${options.smoke ? 'smoke' : options.full ? 'full' : 'quick'}): ${fmt(sizes.challenges, 0)} challenges, ${sizes.smes} SMEs, ` +
@@ -448,16 +462,18 @@ export async function run(options: BenchOptions & { smoke?: boolean }, log: (lin
     BIDDING_PORT: String(biddingPort),
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
   });
+  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
   const processes: BenchProcess[] = [
-    appProcess('challenge-service', challengePort, appEnv, 'http-challenge-service'),
-    appProcess('bidding-service', biddingPort, appEnv, 'http-bidding-service'),
-    new BenchProcess('http-bare-server', 'bench/support/bare-challenge-server.ts', `http://127.0.0.1:${barePort}`, {
-      PATH: process.env.PATH,
-      NODE_ENV: 'production',
-      DATABASE_URL: env.databaseUrl,
-      PORT: String(barePort),
-      DB_POOL_SIZE: '10',
-    }),
+    appProcess('challenge-service', challengePort, appEnv, 'http-challenge-service', nodeArgs),
+    appProcess('bidding-service', biddingPort, appEnv, 'http-bidding-service', nodeArgs),
+    new BenchProcess(
+      'http-bare-server',
+      'bench/support/bare-challenge-server.ts',
+      `http://127.0.0.1:${barePort}`,
+      { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl, PORT: String(barePort), DB_POOL_SIZE: '10' },
+      '/health/ready',
+      nodeArgs,
+    ),
   ];
   const [challenge, bidding, bare] = processes;
   try {
@@ -466,12 +482,18 @@ export async function run(options: BenchOptions & { smoke?: boolean }, log: (lin
     const seeded = await seed(env, challenge.url, sizes);
     log(`  seeded ${fmt(seeded.challengeIds.length, 0)} challenges and ${seeded.smes.length} SMEs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const results: BenchResult[] = [];
-    log('HTTP overhead (app vs bare, alternating rounds)');
-    results.push(...(await overhead(challenge.url, bare.url, seeded, sizes, log)));
-    log('read path');
-    results.push(...(await readPath(challenge.url, sizes, log)));
-    log('write path');
-    results.push(...(await writePath(bidding.url, seeded, sizes, log)));
+    if (only.has('overhead')) {
+      log('HTTP overhead (app vs bare, alternating rounds)');
+      results.push(...(await overhead(challenge.url, bare.url, seeded, sizes, log)));
+    }
+    if (only.has('read')) {
+      log('read path');
+      results.push(...(await readPath(challenge.url, sizes, log)));
+    }
+    if (only.has('write')) {
+      log('write path');
+      results.push(...(await writePath(bidding.url, seeded, sizes, log)));
+    }
     return results;
   } finally {
     await Promise.allSettled(processes.map((p) => p.stop()));
@@ -482,7 +504,13 @@ export async function run(options: BenchOptions & { smoke?: boolean }, log: (lin
 if (require.main === module) {
   const args = process.argv.slice(2);
   const jsonAt = args.indexOf('--json');
-  run({ full: args.includes('--full'), smoke: args.includes('--smoke') })
+  const onlyAt = args.indexOf('--only');
+  run({
+    full: args.includes('--full'),
+    smoke: args.includes('--smoke'),
+    profile: args.includes('--profile'),
+    only: onlyAt >= 0 ? (args[onlyAt + 1].split(',') as Scenario[]) : undefined,
+  })
     .then((results) => {
       for (const r of results) {
         const against = r.ratio !== undefined ? ` (${r.ratio.toFixed(2)}× ${r.baseline?.name})` : '';

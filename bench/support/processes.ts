@@ -39,6 +39,8 @@ export class BenchProcess {
     readonly url: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly healthPath = '/health/ready',
+    /** Extra Node flags (e.g. `--cpu-prof`). */
+    private readonly nodeArgs: string[] = [],
   ) {}
 
   get pid(): number | undefined {
@@ -48,7 +50,7 @@ export class BenchProcess {
   async start(timeoutMs = 90_000): Promise<void> {
     mkdirSync(LOG_DIR, { recursive: true });
     this.log = createWriteStream(join(LOG_DIR, `${this.label}.log`), { flags: 'w' });
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'bench/register.js'), join(ROOT, this.script)], {
+    const child = spawn(process.execPath, [...this.nodeArgs, '-r', join(ROOT, 'bench/register.js'), join(ROOT, this.script)], {
       cwd: ROOT,
       env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,6 +115,6 @@ export function productionEnv(env: BenchEnvironment, jwtSecret: string, extra: R
   };
 }
 
-export function appProcess(app: AppName, port: number, env: NodeJS.ProcessEnv, label: string = app): BenchProcess {
-  return new BenchProcess(label, `apps/${app}/src/main.ts`, `http://127.0.0.1:${port}`, env);
+export function appProcess(app: AppName, port: number, env: NodeJS.ProcessEnv, label: string = app, nodeArgs: string[] = []): BenchProcess {
+  return new BenchProcess(label, `apps/${app}/src/main.ts`, `http://127.0.0.1:${port}`, env, '/health/ready', nodeArgs);
 }
