@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard } from './auth.guard';
 import { PasswordHasher } from './password-hasher';
 import { AdminAccounts } from './admin-accounts';
@@ -13,7 +12,6 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [JwtModule.register({})],
       providers: [TokenService, PasswordHasher, AdminAccounts, { provide: APP_GUARD, useClass: AuthGuard }],
       exports: [TokenService, PasswordHasher, AdminAccounts],
     };
