@@ -31,6 +31,11 @@ export interface RushRound {
   /** From the deadline to the last assessment stored. */
   lastAssessmentAfterDeadlineMs: number;
   challengeStatus: string;
+  /**
+   * Median gap between consecutive stored submissions on the challenge (database clock). Every bid holds the
+   * challenge's row lock for its whole transaction, so under a rush this is how long one bid holds it.
+   */
+  lockHandoffMs: number;
   /** Sessions and CPU while the bids were answered. */
   activity: string;
 }
@@ -77,6 +82,12 @@ export async function rushRound(ctx: QueueContext, round: number): Promise<RushR
   );
   const row = rows[0] ?? { stored: 0, after: 0, before_ms: NaN, assessed: 0, last_assessment_ms: NaN, ids: [], status: '?' };
   const storedIds = new Set<string>(row.ids ?? []);
+  const gaps = await stack.db.query(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS ms FROM (
+       SELECT extract(epoch FROM submitted_at - lag(submitted_at) OVER (ORDER BY submitted_at)) * 1000 AS gap FROM bids WHERE challenge_id = $1) g
+      WHERE gap IS NOT NULL`,
+    [challenge.id],
+  );
   return {
     bidders: smes.length,
     accepted: accepted.length,
@@ -93,6 +104,7 @@ export async function rushRound(ctx: QueueContext, round: number): Promise<RushR
     unassessed,
     lastAssessmentAfterDeadlineMs: Number(row.last_assessment_ms),
     challengeStatus: row.status,
+    lockHandoffMs: Number(gaps.rows[0]?.ms),
     activity: during,
   };
 }
@@ -102,6 +114,7 @@ export function describeRush(r: RushRound): string {
     `${r.bidders} bidders: ${r.accepted} accepted, ${r.refused} refused (${r.refusals}); POST p50 ${fmt(r.p50Ms, 0)} ms, p99 ${fmt(r.p99Ms, 0)} ms ` +
     `(generator at most ${r.maxLateMs} ms late); stored = accepted: ${r.storedMatchesAccepted}; stored at/after deadline: ${r.storedAtOrAfterDeadline}; ` +
     `last stored submission ${fmt(r.lastSubmissionBeforeDeadlineMs, 0)} ms before the deadline; 201s answered after the deadline: ${r.answeredAfterDeadline}; ` +
-    `assessed ${r.assessed}/${r.accepted}; last assessment ${fmt(r.lastAssessmentAfterDeadlineMs / 1000, 2)} s after the deadline; challenge ${r.challengeStatus}\n    during the window: ${r.activity}`
+    `assessed ${r.assessed}/${r.accepted}; last assessment ${fmt(r.lastAssessmentAfterDeadlineMs / 1000, 2)} s after the deadline; challenge ${r.challengeStatus}; ` +
+    `median gap between consecutive stored submissions ${fmt(r.lockHandoffMs, 2)} ms (the row lock's hold time per bid)\n    during the window: ${r.activity}`
   );
 }

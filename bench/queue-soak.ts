@@ -181,14 +181,13 @@ function summarize(samples: Sample[], seconds: number): Series[] {
 
 export function describeSoak(r: SoakResult, options: SoakOptions): string[] {
   const lines = [
-    `${fmt(r.seconds / 60, 1)} min at ${options.rate} req/s: ${r.requests} requests (${r.newBids} new bids, ${r.amendments} amendments): ${r.outcomes}; ` +
+    `${options.minutes < 10 ? '(too short to judge flatness: numbers only) ' : ''}${fmt(r.seconds / 60, 1)} min at ${options.rate} req/s: ${r.requests} requests (${r.newBids} new bids, ${r.amendments} amendments): ${r.outcomes}; ` +
       `request p99 ${fmt(r.requestP99Ms, 0)} ms; revision → assessment p50 ${fmt(r.assessedP50Ms, 0)} ms, p99 ${fmt(r.assessedP99Ms, 0)} ms; unassessed ${r.unassessed}`,
   ];
   for (const s of r.series) {
     const d = s.unit === 'MiB' ? 1 : 0;
-    lines.push(
-      `  ${s.name.padEnd(26)} start ${fmt(s.start, d)} end ${fmt(s.end, d)} max ${fmt(s.max, d)} ${s.unit}; slope ${fmt(s.slopePer10Min, 2)} ${s.unit}/10 min after warm-up — ${s.flat ? 'flat' : 'GROWING'}`,
-    );
+    const verdict = options.minutes < 10 ? '' : s.flat ? ' — flat' : ' — GROWING';
+    lines.push(`  ${s.name.padEnd(26)} start ${fmt(s.start, d)} end ${fmt(s.end, d)} max ${fmt(s.max, d)} ${s.unit}; slope ${fmt(s.slopePer10Min, 2)} ${s.unit}/10 min after warm-up${verdict}`);
   }
   return lines;
 }
