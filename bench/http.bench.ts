@@ -400,7 +400,8 @@ async function writePath(biddingUrl: string, seeded: Seeded, sizes: Sizes, log: 
     },
   ];
   const run = (seconds: number) => shoot({ url: biddingUrl, connections: BID_CONNECTIONS, duration: seconds, requests });
-  await run(Math.max(2, Math.round(sizes.warmUpSeconds / 2)));
+  // bidding-service serves nothing before this (the SMEs register at challenge-service): a longer warm-up.
+  await run(Math.max(5, sizes.warmUpSeconds));
   const shots: Shot[] = [];
   for (let round = 0; round < sizes.rounds; round++) {
     const shot = await run(sizes.bidSeconds);
