@@ -94,8 +94,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Checks the marker (one GET per pass, on the fail-fast request-path client). Missing: replay, then set it (NX, so concurrent relays agree on one
-   * value); a relay that crashes in between replays again on its next pass, which is harmless.
+   * Checks the marker (one GET per pass, on the fail-fast request-path client). Missing: replay, then set it (NX,
+   * so concurrent relays agree on one value); a relay that crashes in between replays again on its next pass,
+   * which is harmless.
    */
   private async replayIfRedisLostData(): Promise<void> {
     const key = `${queuePrefix(this.config.queuePrefix)}:${REDIS_EPOCH_KEY}`;
