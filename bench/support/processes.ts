@@ -6,8 +6,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, WriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../apps/cli/src/demo/own-stack';
 import type { BenchEnvironment } from './environment';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -15,17 +15,7 @@ export const LOG_DIR = join(ROOT, 'bench/results/logs');
 
 export type AppName = 'challenge-service' | 'bidding-service' | 'matching-worker';
 
-/** A port the OS considers free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 export class BenchProcess {
   private child: ChildProcess | null = null;
