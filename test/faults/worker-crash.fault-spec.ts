@@ -1,4 +1,4 @@
-import { bidBody, publishChallenge, registerLead, registerSme, TestUser } from '../support/actors';
+import { bidBody, publishChallenge, registerLead, registerSme, signIn, TestUser } from '../support/actors';
 import { client, eventually, Json } from '../support/http';
 import { approvedReviewer, scoresAt, submitAllReviews, waitForStatus } from '../support/lifecycle';
 import { ADMIN, failedJobs, FaultStack, recordRecovery, startFaultStack, waitDrained } from './support/fault-stack';
@@ -23,8 +23,7 @@ describe('worker killed (SIGKILL) and down across deadlines (faults)', () => {
 
   beforeAll(async () => {
     stack = await startFaultStack('worker-crash', { PUBLICITY_PERIOD_SECONDS: String(PUBLICITY_SECONDS) });
-    const login = await cs().post('/api/v1/auth/login', ADMIN);
-    admin = { id: login.body.user.id, email: ADMIN.email, password: ADMIN.password, token: login.body.accessToken, organizationId: null, role: 'admin' };
+    admin = await signIn(stack, ADMIN.email, ADMIN.password);
     lead = await registerLead(stack);
     smes = await Promise.all(Array.from({ length: 16 }, () => registerSme(stack)));
     reviewers = await Promise.all([

@@ -72,9 +72,15 @@ export async function createAdmin(stack: Stack): Promise<TestUser> {
   const email = `admin-${unique()}@example.com`;
   const password = 'admin-password-1';
   await stack.challengeApp.get(AdminAccounts).ensure({ email, password, name: 'Admin' });
+  return signIn(stack, email, password);
+}
+
+/** Signs an existing account in (e.g. the admin a stack seeds from ADMIN_EMAIL / ADMIN_PASSWORD). */
+export async function signIn(stack: Urls, email: string, password: string): Promise<TestUser> {
   const response = await client(stack.challengeUrl).post('/api/v1/auth/login', { email, password });
-  if (response.status !== 200) throw new Error(`admin login failed: ${response.status}`);
-  return { id: response.body.user.id, email, password, token: response.body.accessToken, organizationId: null, role: 'admin' };
+  if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status}`);
+  const { user } = response.body;
+  return { id: user.id, email, password, token: response.body.accessToken, organizationId: user.organizationId ?? null, role: user.role };
 }
 
 /** A challenge body with KPIs (one mandatory), eligibility in Fujian (35) and a deadline `deadlineInMs` from now. */

@@ -1,5 +1,4 @@
 /** The repeated rows of the challenge form: the KPI list and the scorecard's criteria (with the live weights total). */
-import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { Button, Card, Col, Form, Grid, Input, InputNumber, Row, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +6,7 @@ import { weightsProblem } from '../../rules/form-rules';
 import { ruleOf } from '../../rules/validator';
 import { type ChallengeFormValues, CRITERION_KEY, type CriterionValues, nextCriterionKey } from './challengeForm';
 import { useRequiredRule } from './ChallengeFormSections';
+import { RemoveRowButton } from '../../components/RemoveRowButton';
 
 const MAX_KPIS = 30;
 const MAX_CRITERIA = 10;
@@ -68,14 +68,7 @@ export function KpiCard() {
                   </Form.Item>
                 </Col>
                 <Col xs={4} sm={2} style={wide ? undefined : { paddingTop: 30 }}>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('form.kpiRemoveAria', { n: index + 1 })}
-                    data-testid="kpi-remove"
-                  />
+                  <RemoveRowButton onRemove={() => remove(field.name)} label={t('form.kpiRemoveAria', { n: index + 1 })} testId="kpi-remove" />
                 </Col>
               </Row>
             ))}
@@ -170,14 +163,7 @@ export function ScorecardCard({ total, weightsOk }: { total: number; weightsOk: 
                   </Form.Item>
                 </Col>
                 <Col xs={4} sm={2} style={wide ? undefined : { paddingTop: 30 }}>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                    aria-label={t('form.criterionRemoveAria', { n: index + 1 })}
-                    data-testid="criterion-remove"
-                  />
+                  <RemoveRowButton onRemove={() => remove(field.name)} label={t('form.criterionRemoveAria', { n: index + 1 })} testId="criterion-remove" />
                 </Col>
               </Row>
             ))}

@@ -3,13 +3,13 @@
  * payments-total (data-total), team-row, team-add, team-remove-<n>).
  */
 import CheckCircleFilled from '@ant-design/icons/CheckCircleFilled';
-import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { dueDayProblem, paymentsProblem } from '../../rules/form-rules';
 import { ruleOf } from '../../rules/validator';
 import { type BidFormValues, filledMilestones, isBlankMember, isBlankMilestone } from './bidDraft';
+import { RemoveRowButton } from '../../components/RemoveRowButton';
 
 /** A rule for a field of a list row: required unless the whole row is blank (blank rows are left out). */
 function useRequiredInRow() {
@@ -68,14 +68,7 @@ export function MilestonesCard({ total }: { total: number }) {
                   </Form.Item>
                 </Col>
                 <Col xs={4} sm={2}>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(name)}
-                    aria-label={t('form.removeMilestoneN', { n: index + 1 })}
-                    data-testid={`milestone-remove-${index}`}
-                  />
+                  <RemoveRowButton onRemove={() => remove(name)} label={t('form.removeMilestoneN', { n: index + 1 })} testId={`milestone-remove-${index}`} />
                 </Col>
               </Row>
             ))}
@@ -119,14 +112,7 @@ export function TeamCard() {
                   </Form.Item>
                 </Col>
                 <Col xs={4} sm={2}>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(name)}
-                    aria-label={t('form.removeMemberN', { n: index + 1 })}
-                    data-testid={`team-remove-${index}`}
-                  />
+                  <RemoveRowButton onRemove={() => remove(name)} label={t('form.removeMemberN', { n: index + 1 })} testId={`team-remove-${index}`} />
                 </Col>
               </Row>
             ))}

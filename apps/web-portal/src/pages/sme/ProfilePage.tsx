@@ -2,7 +2,6 @@
  * Route: /sme/profile (role sme) — the SME's capability profile (GET/PUT /api/v1/enterprise-profile).
  * data-testids: profile-save (submit button), profile-form, profile-organization, patent-add, project-add.
  */
-import DeleteOutlined from '@ant-design/icons/DeleteOutlined';
 import PlusOutlined from '@ant-design/icons/PlusOutlined';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
@@ -16,6 +15,7 @@ import { applyFieldErrors } from '../../components/formErrors';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { smeKeys } from './shared';
+import { RemoveRowButton } from '../../components/RemoveRowButton';
 
 const KNOWN_CERTIFICATIONS = ['specialized-sme', 'little-giant', 'high-tech', 'tech-sme'] as const;
 /** GB/T 4754-2017: a section letter A–T, optionally a 2-, 3- or 4-digit code (C, C39, C391, C3911). */
@@ -217,7 +217,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
                     </Form.Item>
                   </Col>
                   <Col xs={3} md={2}>
-                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(name)} aria-label={t('profile.removePatentN', { n: index + 1 })} />
+                    <RemoveRowButton onRemove={() => remove(name)} label={t('profile.removePatentN', { n: index + 1 })} />
                   </Col>
                 </Row>
               ))}
@@ -240,7 +240,7 @@ function ProfileForm({ profile }: { profile: Profile }) {
                   size="small"
                   type="inner"
                   title={t('profile.projectN', { n: index + 1 })}
-                  extra={<Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(name)} aria-label={t('profile.removeProjectN', { n: index + 1 })} />}
+                  extra={<RemoveRowButton onRemove={() => remove(name)} label={t('profile.removeProjectN', { n: index + 1 })} />}
                   style={{ marginBottom: 12 }}
                   data-testid="project-row"
                 >
