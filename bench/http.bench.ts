@@ -470,30 +470,29 @@ export async function run(options: HttpBenchOptions, log: (line: string) => void
     new BenchProcess(
       'http-bare-server',
       'bench/support/bare-challenge-server.ts',
-      `http://127.0.0.1:${barePort}`,
       { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: env.databaseUrl, PORT: String(barePort), DB_POOL_SIZE: '10' },
-      '/health/ready',
       nodeArgs,
+      `http://127.0.0.1:${barePort}`,
     ),
   ];
   const [challenge, bidding, bare] = processes;
   try {
     await Promise.all(processes.map((p) => p.start()));
     const started = Date.now();
-    const seeded = await seed(env, challenge.url, sizes);
+    const seeded = await seed(env, challenge.httpUrl, sizes);
     log(`  seeded ${fmt(seeded.challengeIds.length, 0)} challenges and ${seeded.smes.length} SMEs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const results: BenchResult[] = [];
     if (only.has('overhead')) {
       log('HTTP overhead (app vs bare, alternating rounds)');
-      results.push(...(await overhead(challenge.url, bare.url, seeded, sizes, log)));
+      results.push(...(await overhead(challenge.httpUrl, bare.httpUrl, seeded, sizes, log)));
     }
     if (only.has('read')) {
       log('read path');
-      results.push(...(await readPath(challenge.url, sizes, log)));
+      results.push(...(await readPath(challenge.httpUrl, sizes, log)));
     }
     if (only.has('write')) {
       log('write path');
-      results.push(...(await writePath(bidding.url, seeded, sizes, log)));
+      results.push(...(await writePath(bidding.httpUrl, seeded, sizes, log)));
     }
     return results;
   } finally {

@@ -37,7 +37,7 @@ export interface QueueBenchOptions extends BenchOptions {
   soakRate?: number;
   soakSampleSeconds?: number;
   only?: Scenario[];
-  /** Profile the worker (`--cpu-prof`, written to test-artifacts/bench/profiles when the stack stops). */
+  /** Profile the worker (`--cpu-prof`, written to bench/results/logs/profiles when the stack stops). */
   profileWorker?: boolean;
   /** Use this Redis instead of a redis-server of the benchmark's own. */
   redisUrl?: string;

@@ -4,7 +4,7 @@
  * redis-server of the benchmark's own (same persistence settings as the machine's: no RDB, no AOF), so nothing
  * else using the shared Redis shows up in `INFO memory` and the benchmark disturbs nobody.
  *
- * Each app's output goes straight to a file (test-artifacts/bench/<label>.log; the child writes it, not this
+ * Each app's output goes straight to a file (bench/results/logs/<label>.log; the child writes it, not this
  * process). `close()` stops the apps, the Redis and drops the database.
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -22,11 +22,12 @@ import { freePort } from '../../apps/cli/src/demo/own-stack';
 export type AppName = 'challenge-service' | 'bidding-service' | 'matching-worker';
 
 export const ROOT = resolve(__dirname, '../..');
-export const BENCH_ARTIFACTS = join(ROOT, 'test-artifacts', 'bench');
+/** App logs and profiles of the benchmarks (git-ignored, like the results). */
+export const BENCH_ARTIFACTS = join(ROOT, 'bench', 'results', 'logs');
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** One app (or the no-op worker script) as a child process writing its output to a file. */
+/** One app (or the no-op worker, the bare baseline server) as a child process writing its output to a file. */
 export class BenchProcess {
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> | null = null;
@@ -42,6 +43,12 @@ export class BenchProcess {
   get pid(): number {
     if (!this.child?.pid) throw new Error(`${this.label} is not running`);
     return this.child.pid;
+  }
+
+  /** The app's base URL (an HTTP process). */
+  get httpUrl(): string {
+    if (this.url === null) throw new Error(`${this.label} serves no HTTP`);
+    return this.url;
   }
 
   get logFile(): string {
