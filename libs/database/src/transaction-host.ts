@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityRows } from './entity-rows';
 
 /**
  * The one transaction helper. `run(fn)` opens a transaction (or joins the current one) and every repository
@@ -9,6 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 @Injectable()
 export class TransactionHost {
   private readonly storage = new AsyncLocalStorage<EntityManager>();
+  private readonly entityRows = new Map<EntityTarget<ObjectLiteral>, EntityRows<ObjectLiteral>>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -23,6 +25,16 @@ export class TransactionHost {
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
     return this.dataSource.transaction((manager) => this.storage.run(manager, work));
+  }
+
+  /** The select list and row mapping of an entity, for the hand-written SQL of hot paths (made once per entity). */
+  rows<T extends ObjectLiteral>(target: EntityTarget<T>): EntityRows<T> {
+    let rows = this.entityRows.get(target);
+    if (!rows) {
+      rows = new EntityRows(this.dataSource, this.dataSource.getMetadata(target));
+      this.entityRows.set(target, rows);
+    }
+    return rows as unknown as EntityRows<T>;
   }
 
   /** The database's clock: the only authority on deadlines. Inside a transaction, `clock_timestamp()` is live. */

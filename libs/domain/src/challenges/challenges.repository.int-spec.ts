@@ -5,6 +5,7 @@ import { tokenize, toSearchDocument } from '@jiebang/matching';
 import { openTestDataSource } from '../../../../test/support/test-database';
 import { actor, challengeOwner, ChallengeOwner, draftChallenge, later, submittedBid } from '../../../../test/support/factories';
 import { BidsRepository } from '../bids/bids.repository';
+import { ChallengeAddendum } from './challenge-addendum.entity';
 import { Challenge } from './challenge.entity';
 import { ChallengesRepository } from './challenges.repository';
 import { ChallengeContent } from './challenge.types';
@@ -133,6 +134,32 @@ describe('ChallengesRepository', () => {
         bidDeadline: challenge.bidDeadline,
       });
       expect(await challenges.findVisible(challenge.id, actor())).not.toBeNull();
+    });
+
+    it('hydrates exactly as the ORM does: every column, types, transformers and nulls (EntityRows)', async () => {
+      const draft = await seed({ content: { industry: null, tags: [] } });
+      const cancelled = await seed({ status: 'cancelled' });
+      const published = await seed({ status: 'published' });
+      published.addAddendum(later(60 * 24 * HOUR), new Date());
+      await challenges.insertAddendum(ChallengeAddendum.create(published.id, '补充说明', published.bidDeadline, new Date()));
+      await challenges.insertAddendum(ChallengeAddendum.create(published.id, 'no new deadline', null, new Date()));
+
+      for (const challenge of [draft, cancelled, published]) {
+        const viaOrm = await db.dataSource.manager.findOneByOrFail(Challenge, { id: challenge.id });
+        const mine = actor({ role: 'lead', organizationId: challenge.organizationId });
+        const viaRows = await challenges.findVisible(challenge.id, mine);
+        expect(viaRows).toBeInstanceOf(Challenge);
+        expect(viaRows).toStrictEqual(viaOrm);
+        expect(typeof viaRows?.rewardYuan).toBe('number');
+        expect(await tx.run(() => challenges.findVisibleForUpdate(challenge.id, mine))).toStrictEqual(viaOrm);
+      }
+      const addenda = (await challenges.addendaOf([published.id])).get(published.id);
+      const addendaViaOrm = await db.dataSource.manager.find(ChallengeAddendum, {
+        where: { challengeId: published.id },
+        order: { createdAt: 'ASC' },
+      });
+      expect(addenda).toHaveLength(2);
+      expect(addenda).toStrictEqual(addendaViaOrm);
     });
 
     it('locks with the same visibility inside a transaction', async () => {

@@ -42,14 +42,17 @@ export class ChallengesRepository {
     await this.tx.manager.query(`UPDATE challenges SET search_vector = to_tsvector('simple', $2) WHERE id = $1`, [id, document]);
   }
 
-  /** A challenge the viewer may see: anything but a draft, or the viewer organization's own draft. */
+  /**
+   * A challenge the viewer may see: anything but a draft, or the viewer organization's own draft. Hand-written SQL
+   * (`EntityRows`): the public read of a challenge is the busiest request there is (bench/README.md, HTTP overhead).
+   */
   findVisible(id: string, viewer: Actor | null): Promise<Challenge | null> {
-    return this.visibleQuery(id, viewer).getOne();
+    return this.visible(id, viewer, '');
   }
 
   /** Same visibility, locking the row (`FOR NO KEY UPDATE`) for a state change; bids and the close take it too. */
   findVisibleForUpdate(id: string, viewer: Actor | null): Promise<Challenge | null> {
-    return this.visibleQuery(id, viewer).setLock('for_no_key_update').getOne();
+    return this.visible(id, viewer, ' FOR NO KEY UPDATE');
   }
 
   /** Locks the row regardless of viewer (worker transitions). */
@@ -57,14 +60,13 @@ export class ChallengesRepository {
     return this.tx.manager.createQueryBuilder(Challenge, 'c').where('c.id = :id', { id }).setLock('for_no_key_update').getOne();
   }
 
-  private visibleQuery(id: string, viewer: Actor | null) {
-    const query = this.tx.manager.createQueryBuilder(Challenge, 'c').where('c.id = :id', { id });
-    if (viewer?.organizationId) {
-      query.andWhere(new Brackets((b) => b.where(`c.status <> 'draft'`).orWhere('c.organization_id = :org', { org: viewer.organizationId })));
-    } else {
-      query.andWhere(`c.status <> 'draft'`);
-    }
-    return query;
+  private async visible(id: string, viewer: Actor | null, lock: string): Promise<Challenge | null> {
+    const rows = this.tx.rows(Challenge);
+    const from = `SELECT ${rows.select('c')} FROM challenges c WHERE c.id = $1`;
+    const found: Array<Record<string, unknown>> = viewer?.organizationId
+      ? await this.tx.manager.query(`${from} AND (c.status <> 'draft' OR c.organization_id = $2)${lock}`, [id, viewer.organizationId])
+      : await this.tx.manager.query(`${from} AND c.status <> 'draft'${lock}`, [id]);
+    return found.length > 0 ? rows.toEntity(found[0]) : null;
   }
 
   async list(query: ChallengeListQuery): Promise<Page<Challenge>> {
@@ -156,12 +158,12 @@ export class ChallengesRepository {
   async addendaOf(challengeIds: string[]): Promise<Map<string, ChallengeAddendum[]>> {
     const map = new Map<string, ChallengeAddendum[]>();
     if (challengeIds.length === 0) return map;
-    const rows = await this.tx.manager
-      .createQueryBuilder(ChallengeAddendum, 'a')
-      .where('a.challenge_id = ANY(:ids)', { ids: challengeIds })
-      .orderBy('a.created_at', 'ASC')
-      .getMany();
-    for (const row of rows) map.set(row.challengeId, [...(map.get(row.challengeId) ?? []), row]);
+    const rows = this.tx.rows(ChallengeAddendum);
+    const found: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT ${rows.select('a')} FROM challenge_addenda a WHERE a.challenge_id = ANY($1) ORDER BY a.created_at ASC`,
+      [challengeIds],
+    );
+    for (const row of rows.toEntities(found)) map.set(row.challengeId, [...(map.get(row.challengeId) ?? []), row]);
     return map;
   }
 

@@ -1,0 +1,50 @@
+import { DataSource, EntityMetadata, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Hand-written SQL for the hottest paths, with TypeORM's own column mapping but without its query builder.
+ *
+ * The query builder writes a SELECT's SQL again on every call (alias replacement, escaping) and hydrates rows
+ * through its generic transformer: about a third of challenge-service's CPU on `GET /challenges/:id`
+ * (bench/README.md). `EntityRows` derives, once per entity, the select list TypeORM would use (every selectable
+ * column, aliased to its property) and turns a row back into an entity with the driver's `prepareHydratedValue`
+ * (types and column transformers) — the same values `getOne()` gives, which `entity-rows.int-spec.ts` checks.
+ */
+export class EntityRows<T extends ObjectLiteral> {
+  private readonly columns: ColumnMetadata[];
+  private readonly selects = new Map<string, string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metadata: EntityMetadata,
+  ) {
+    if (metadata.embeddeds.length > 0 || metadata.relations.length > 0) {
+      throw new Error(`EntityRows maps flat entities only (${metadata.name} has embedded or relation columns)`);
+    }
+    this.columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+  }
+
+  /** `"a"."column" AS "property", …` for every column TypeORM selects by default. */
+  select(alias: string): string {
+    let list = this.selects.get(alias);
+    if (list === undefined) {
+      list = this.columns.map((c) => `"${alias}"."${c.databaseName}" AS "${c.propertyName}"`).join(', ');
+      this.selects.set(alias, list);
+    }
+    return list;
+  }
+
+  /** An entity from a row selected with `select()`. */
+  toEntity(row: Record<string, unknown>): T {
+    const entity = this.metadata.create() as T;
+    const driver = this.dataSource.driver;
+    for (const column of this.columns) {
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.propertyName], column));
+    }
+    return entity;
+  }
+
+  toEntities(rows: Array<Record<string, unknown>>): T[] {
+    return rows.map((row) => this.toEntity(row));
+  }
+}
