@@ -362,7 +362,8 @@ async function readPath(appUrl: string, sizes: Sizes, log: (line: string) => voi
   ];
 }
 
-async function writePath(biddingUrl: string, seeded: Seeded, sizes: Sizes, log: (line: string) => void): Promise<BenchResult[]> {
+async function writePath(bidding: BenchProcess, seeded: Seeded, sizes: Sizes, log: (line: string) => void): Promise<BenchResult[]> {
+  const biddingUrl = bidding.httpUrl;
   const { challengeIds, smes } = seeded;
   const step = Math.max(1, Math.floor(challengeIds.length / smes.length));
   const kpiResponses = seeded.kpis.filter((k) => k.mandatory).map((k) => ({ kpiId: k.id, commitment: `满足 ${k.name} ${k.target}` }));
@@ -431,7 +432,7 @@ async function writePath(biddingUrl: string, seeded: Seeded, sizes: Sizes, log: 
         `${fmt(median(shots.map((s) => s.rps)), 0)} bids/s (${minMax(shots.map((s) => s.rps), 0)}); p50 ${fmt(median(p50s), 1)} ms; ` +
         `${smes.length} SMEs × ${fmt(challengeIds.length, 0)} challenges; statuses ${JSON.stringify(statuses)}, non-2xx ${non2xx}, ` +
         `5xx ${fiveXx}, connection errors ${errors}; ${sizes.rounds} rounds of ${sizes.bidSeconds} s; worker not running ` +
-        '(the outbox row is written in the same transaction either way)',
+        `(the outbox row is written in the same transaction either way); bidding-service RSS ${fmt(bidding.rssBytes() / 2 ** 20, 0)} MiB after`,
     },
   ];
 }
@@ -463,7 +464,9 @@ export async function run(options: HttpBenchOptions, log: (line: string) => void
     BIDDING_PORT: String(biddingPort),
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
   });
-  const nodeArgs = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [];
+  // BENCH_NODE_ARGS: extra node flags for the apps, e.g. `--max-semi-space-size=16` to measure V8's default young
+  // generation against SERVICE_NODE_OPTIONS (a flag on the command line wins over NODE_OPTIONS).
+  const nodeArgs = [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(options.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench/results/profiles')}`] : [])];
   const processes: BenchProcess[] = [
     appProcess('challenge-service', challengePort, appEnv, 'http-challenge-service', nodeArgs),
     appProcess('bidding-service', biddingPort, appEnv, 'http-bidding-service', nodeArgs),
@@ -492,7 +495,7 @@ export async function run(options: HttpBenchOptions, log: (line: string) => void
     }
     if (only.has('write')) {
       log('write path');
-      results.push(...(await writePath(bidding.httpUrl, seeded, sizes, log)));
+      results.push(...(await writePath(bidding, seeded, sizes, log)));
     }
     return results;
   } finally {

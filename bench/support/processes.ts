@@ -4,6 +4,7 @@
  * `BenchProcess`es (stack-processes.ts: output to `bench/results/logs/<label>.log`).
  */
 import { randomBytes } from 'node:crypto';
+import { SERVICE_NODE_OPTIONS } from '@jiebang/platform';
 import { freePort } from '../../apps/cli/src/demo/own-stack';
 import type { BenchEnvironment } from './environment';
 import { AppName, BenchProcess, ROOT } from './stack-processes';
@@ -15,7 +16,8 @@ export const benchJwtSecret = (): string => randomBytes(32).toString('hex');
 
 /**
  * The environment an app gets, as in production: NODE_ENV=production (so the development JWT secret and the fast
- * password hashing are refused), LOG_LEVEL=warn, the default pool of 10 connections. `extra` adds or overrides.
+ * password hashing are refused), LOG_LEVEL=warn, the default pool of 10 connections, the services' Node options
+ * (`SERVICE_NODE_OPTIONS`, as `npm start` and the Docker image set them). `extra` adds or overrides.
  */
 export function productionEnv(env: BenchEnvironment, jwtSecret: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
@@ -28,6 +30,7 @@ export function productionEnv(env: BenchEnvironment, jwtSecret: string, extra: R
     QUEUE_PREFIX: env.queuePrefix,
     JWT_SECRET: jwtSecret,
     DB_POOL_SIZE: '10',
+    NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     ...extra,
   };
 }

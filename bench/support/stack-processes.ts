@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { dropDatabase } from '@jiebang/database';
-import { AppConfig, loadConfig } from '@jiebang/platform';
+import { AppConfig, SERVICE_NODE_OPTIONS, loadConfig } from '@jiebang/platform';
 import { migrate } from '../../apps/cli/src/commands/schema.command';
 import { freePort } from '../../apps/cli/src/demo/own-stack';
 
@@ -238,6 +238,7 @@ export async function startBenchStack(options: StackOptions = {}): Promise<Bench
     JWT_EXPIRES_IN_SECONDS: String(7 * 86400),
     MIN_BID_WINDOW_SECONDS: '0',
     PORTAL_DIR: 'off',
+    NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     ...options.env,
   };
   const url = (port: number) => `http://127.0.0.1:${port}`;

@@ -221,7 +221,7 @@ describe('races (large)', () => {
         await eventually(async () => {
           const waiting = await count(
             `SELECT count(*)::int AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE 'INSERT INTO "bids"%'`,
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%INSERT INTO "bids"%'`,
             [],
           );
           return waiting === 1 ? true : undefined;

@@ -8,10 +8,13 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * through its generic transformer: about a third of challenge-service's CPU on `GET /challenges/:id`
  * (bench/README.md). `EntityRows` derives, once per entity, the select list TypeORM would use (every selectable
  * column, aliased to its property) and turns a row back into an entity with the driver's `prepareHydratedValue`
- * (types and column transformers) — the same values `getOne()` gives, which `entity-rows.int-spec.ts` checks.
+ * (types and column transformers) — the same values `getOne()` gives (checked in challenges.repository.int-spec.ts).
+ * Inserts likewise: the statement `insert()` writes is the one TypeORM's would, without building it per call.
  */
 export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
+  private readonly insertable: ColumnMetadata[];
+  private readonly insertHead: string;
   private readonly selects = new Map<string, string>();
 
   constructor(
@@ -22,6 +25,24 @@ export class EntityRows<T extends ObjectLiteral> {
       throw new Error(`EntityRows maps flat entities only (${metadata.name} has embedded or relation columns)`);
     }
     this.columns = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+    this.insertable = metadata.columns.filter((column) => column.isInsert && !column.isVirtual);
+    const names = this.insertable.map((c) => `"${c.databaseName}"`).join(', ');
+    this.insertHead = `INSERT INTO "${metadata.tableName}" (${names}) VALUES `;
+  }
+
+  /**
+   * `INSERT INTO table (…) VALUES (…)` for one entity, its values appended to `params` (numbered after what is
+   * there): the driver's `preparePersistentValue` (transformers, JSON), `DEFAULT` where the entity has no value.
+   */
+  insertInto(entity: T, params: unknown[]): string {
+    const driver = this.dataSource.driver;
+    const values = this.insertable.map((column) => {
+      const value: unknown = column.getEntityValue(entity);
+      if (value === undefined) return 'DEFAULT';
+      params.push(driver.preparePersistentValue(value, column));
+      return `$${params.length}`;
+    });
+    return `${this.insertHead}(${values.join(', ')})`;
   }
 
   /** `"a"."column" AS "property", …` for every column TypeORM selects by default. */

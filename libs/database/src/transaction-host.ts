@@ -3,6 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EntityRows } from './entity-rows';
 
+/** An entity to insert with the class TypeORM maps it by. */
+export type InsertEntry = [EntityTarget<ObjectLiteral>, ObjectLiteral];
+
 /**
  * The one transaction helper. `run(fn)` opens a transaction (or joins the current one) and every repository
  * reading `manager` inside `fn` uses it, so a use case spans several repositories without passing managers.
@@ -35,6 +38,25 @@ export class TransactionHost {
       this.entityRows.set(target, rows);
     }
     return rows as unknown as EntityRows<T>;
+  }
+
+  /**
+   * Inserts entities, of one table or several, in one statement (one round trip), and returns the database's clock
+   * once every row is written, for a caller that checks a deadline last. Each row is a data-modifying CTE; the
+   * outer SELECT reads all of them before it reads `clock_timestamp()` (an unread CTE would run only after the
+   * outer statement, so a clock read there could precede a row still waiting on a lock). Constraint errors name
+   * their constraint as with separate inserts; generated values are not read back.
+   */
+  async insert(...entries: InsertEntry[]): Promise<Date> {
+    if (entries.length === 0) throw new Error('TransactionHost.insert needs at least one row');
+    const params: unknown[] = [];
+    const ctes = entries.map(([target, entity], i) => `w${i} AS (${this.rows(target).insertInto(entity, params)} RETURNING 1)`);
+    const counts = entries.map((_, i) => `(SELECT count(*) AS n FROM w${i}) n${i}`);
+    const rows: Array<{ written_at: Date }> = await this.manager.query(
+      `WITH ${ctes.join(', ')} SELECT clock_timestamp() AS written_at FROM ${counts.join(' CROSS JOIN ')}`,
+      params,
+    );
+    return new Date(rows[0].written_at);
   }
 
   /** The database's clock: the only authority on deadlines. Inside a transaction, `clock_timestamp()` is live. */

@@ -19,3 +19,4 @@ export * from './ndjson/ndjson-lines';
 export * from './http/request-sanity.pipe';
 export * from './http/string-list.decorator';
 export * from './bootstrap/openapi';
+export * from './bootstrap/node-options';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { asRow, TransactionHost } from '@jiebang/database';
+import { InsertEntry, TransactionHost } from '@jiebang/database';
 import { JOB_QUEUE, JobName, JobPayload } from './job-catalog';
 import { OutboxMessage } from './outbox-message.entity';
 
@@ -20,6 +20,14 @@ export class Outbox {
   constructor(private readonly tx: TransactionHost) {}
 
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<void> {
+    await this.tx.insert(this.message(name, payload, options));
+  }
+
+  /**
+   * The outbox row `enqueue` writes, for a caller that writes it in one statement with its own rows
+   * (`TransactionHost.insert`). The same rule holds: only inside a transaction.
+   */
+  message<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): InsertEntry {
     if (!this.tx.inTransaction) throw new Error(`Outbox.enqueue(${name}) must run inside a transaction`);
     const message = new OutboxMessage();
     message.queue = JOB_QUEUE[name];
@@ -31,6 +39,6 @@ export class Outbox {
     message.sentAt = null;
     message.attempts = 0;
     message.lastError = null;
-    await this.tx.manager.insert(OutboxMessage, asRow(message));
+    return [OutboxMessage, message];
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@jiebang/database';
+import { InsertEntry, TransactionHost } from '@jiebang/database';
 import {
   Actor,
+  AuditEntry,
+  AuditEvent,
   AuditTrail,
   Bid,
   BidContent,
@@ -12,12 +14,12 @@ import {
   BiddingClosedError,
   Challenge,
   ChallengesRepository,
+  EligibilityFacts,
   EnterpriseProfilesRepository,
   MatchResultsRepository,
   ForbiddenError,
   NotEligibleError,
   NotFoundError,
-  OrganizationsRepository,
   Page,
   RuleViolationError,
   ValidationFailedError,
@@ -44,6 +46,18 @@ function mergeContent(current: BidContent, dto: Partial<BidContentFieldsDto>): B
   };
 }
 
+type BidEventAction = 'bid.submitted' | 'bid.amended' | 'bid.withdrawn';
+
+/** Bid events go into the chain with the revision's content hash; actor and data stay hidden until opening. */
+function bidEvent(bid: Bid, actor: Actor, action: BidEventAction): AuditEntry {
+  return { challengeId: bid.challengeId, actorId: actor.userId, action, data: { bidId: bid.id, revision: bid.revision }, contentHash: bid.contentHash };
+}
+
+function assertEligible(challenge: Challenge, facts: EligibilityFacts | null): void {
+  const result = checkEligibility(challenge.eligibility, facts ?? { region: null, size: null, certifications: [] });
+  if (!result.eligible) throw new NotEligibleError(result.reasons.map((r) => ({ field: r.rule, message: r.message })));
+}
+
 /**
  * Sealed bids. Every write locks the challenge row — the lock the close transition takes — and compares the
  * database's clock with the deadline inside the transaction, so nothing is accepted after the deadline.
@@ -56,7 +70,6 @@ export class BidsService {
     private readonly tx: TransactionHost,
     private readonly bids: BidsRepository,
     private readonly challenges: ChallengesRepository,
-    private readonly organizations: OrganizationsRepository,
     private readonly profiles: EnterpriseProfilesRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
@@ -66,17 +79,19 @@ export class BidsService {
   async submit(actor: Actor, dto: SubmitBidDto): Promise<BidResponse> {
     const organizationId = this.smeOrganization(actor);
     const bid = await this.tx.run(async () => {
-      const challenge = await this.lockOpenChallenge(actor, dto.challengeId);
-      const now = await this.tx.databaseNow();
+      // Read before the lock, which is held only for what must be under it.
+      const facts = await this.profiles.eligibilityFactsOf(organizationId);
+      const { challenge, now } = await this.lockOpenChallenge(actor, dto.challengeId);
       challenge.assertAcceptsBids(now);
-      await this.assertEligible(organizationId, challenge);
+      assertEligible(challenge, facts);
       const content = contentOf(dto);
       this.assertContent(content, challenge);
       const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, now);
-      await this.bids.insert(created, now);
-      await this.recordBidEvent(created, actor, 'bid.submitted', now);
-      await this.requestAssessment(created);
-      await this.assertStillBeforeDeadline(challenge);
+      // One statement writes the bid, its revision, its audit event and the assessment's outbox row, and reads the
+      // clock after them: the last statement before commit (bench/README.md, write path).
+      const event = await this.audit.next(bidEvent(created, actor, 'bid.submitted'), now);
+      const writtenAt = await this.bids.insert(created, now, [AuditEvent, event], this.assessmentRequest(created));
+      if (!challenge.acceptsBidsAt(writtenAt)) throw new BiddingClosedError();
       return created;
     });
     return toBidResponse(bid);
@@ -85,8 +100,7 @@ export class BidsService {
   async amend(actor: Actor, id: string, dto: AmendBidDto): Promise<BidResponse> {
     const organizationId = this.smeOrganization(actor);
     const bid = await this.tx.run(async () => {
-      const { bid: found, challenge } = await this.lockOwnBid(actor, organizationId, id);
-      const now = await this.tx.databaseNow();
+      const { bid: found, challenge, now } = await this.lockOwnBid(actor, organizationId, id);
       challenge.assertAcceptsBids(now);
       const content = mergeContent(found.content(), dto);
       found.amend(content, dto.version, now);
@@ -103,8 +117,7 @@ export class BidsService {
   async withdraw(actor: Actor, id: string): Promise<BidResponse> {
     const organizationId = this.smeOrganization(actor);
     const bid = await this.tx.run(async () => {
-      const { bid: found, challenge } = await this.lockOwnBid(actor, organizationId, id);
-      const now = await this.tx.databaseNow();
+      const { bid: found, challenge, now } = await this.lockOwnBid(actor, organizationId, id);
       challenge.assertAcceptsBids(now);
       found.withdraw(now);
       await this.bids.save(found);
@@ -176,31 +189,24 @@ export class BidsService {
     for (const bid of bids) await this.bids.recordRead(BidRead.record(bid.id, { id: actor.userId, role: actor.role }, purpose, now));
   }
 
-  private async lockOpenChallenge(actor: Actor, challengeId: string): Promise<Challenge> {
+  /**
+   * Locks the challenge (the lock the close transition takes), then reads the database's clock. (Both in one
+   * statement, the clock outside a materialized locking CTE, measured slower: 660–700 against 800 bids/s.)
+   */
+  private async lockOpenChallenge(actor: Actor, challengeId: string): Promise<{ challenge: Challenge; now: Date }> {
     const challenge = await this.challenges.findVisibleForUpdate(challengeId, actor);
     if (!challenge || challenge.status === 'draft') throw new NotFoundError('Challenge');
-    return challenge;
+    return { challenge, now: await this.tx.databaseNow() };
   }
 
   /** Locks the challenge first (the order the close transition uses), then reads the caller's own bid. */
-  private async lockOwnBid(actor: Actor, organizationId: string, id: string): Promise<{ bid: Bid; challenge: Challenge }> {
+  private async lockOwnBid(actor: Actor, organizationId: string, id: string): Promise<{ bid: Bid; challenge: Challenge; now: Date }> {
     const peek = await this.bids.findOfOrganization(id, organizationId);
     if (!peek) throw new NotFoundError('Bid');
-    const challenge = await this.lockOpenChallenge(actor, peek.challengeId);
+    const { challenge, now } = await this.lockOpenChallenge(actor, peek.challengeId);
     const bid = await this.bids.findOfOrganizationForUpdate(id, organizationId);
     if (!bid) throw new NotFoundError('Bid');
-    return { bid, challenge };
-  }
-
-  private async assertEligible(organizationId: string, challenge: Challenge): Promise<void> {
-    const organization = await this.organizations.findById(organizationId);
-    const profile = await this.profiles.findByOrganization(organizationId);
-    const result = checkEligibility(challenge.eligibility, {
-      region: organization?.region ?? null,
-      size: organization?.size ?? null,
-      certifications: profile?.certifications ?? [],
-    });
-    if (!result.eligible) throw new NotEligibleError(result.reasons.map((r) => ({ field: r.rule, message: r.message })));
+    return { bid, challenge, now };
   }
 
   private assertContent(content: BidContent, challenge: Challenge): void {
@@ -209,16 +215,16 @@ export class BidsService {
   }
 
   /** The advisory assessment of this revision follows through the outbox (ids only in the job). */
-  private async requestAssessment(bid: Bid): Promise<void> {
-    await this.outbox.enqueue('assess-bid', { bidId: bid.id, revision: bid.revision }, { key: `${bid.id}_${bid.revision}` });
+  private assessmentRequest(bid: Bid): InsertEntry {
+    return this.outbox.message('assess-bid', { bidId: bid.id, revision: bid.revision }, { key: `${bid.id}_${bid.revision}` });
   }
 
-  /** Bid events go into the chain with the revision's content hash; actor and data stay hidden until opening. */
-  private async recordBidEvent(bid: Bid, actor: Actor, action: 'bid.submitted' | 'bid.amended' | 'bid.withdrawn', now: Date): Promise<void> {
-    await this.audit.record(
-      { challengeId: bid.challengeId, actorId: actor.userId, action, data: { bidId: bid.id, revision: bid.revision }, contentHash: bid.contentHash },
-      now,
-    );
+  private async requestAssessment(bid: Bid): Promise<void> {
+    await this.tx.insert(this.assessmentRequest(bid));
+  }
+
+  private async recordBidEvent(bid: Bid, actor: Actor, action: BidEventAction, now: Date): Promise<void> {
+    await this.audit.record(bidEvent(bid, actor, action), now);
   }
 
   /** The last statement before commit: a transaction that waited past the deadline is refused and rolled back. */

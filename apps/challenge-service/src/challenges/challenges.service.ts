@@ -171,14 +171,9 @@ export class ChallengesService {
   async eligibility(actor: Actor, id: string): Promise<EligibilityResult> {
     const challenge = await this.challenges.findVisible(id, actor);
     if (!challenge) throw new NotFoundError('Challenge');
-    const organization = actor.organizationId ? await this.organizations.findById(actor.organizationId) : null;
-    if (!organization) throw new ForbiddenError('Only an SME account has an eligibility to check.');
-    const profile = await this.profiles.findByOrganization(organization.id);
-    return checkEligibility(challenge.eligibility, {
-      region: organization.region,
-      size: organization.size,
-      certifications: profile?.certifications ?? [],
-    });
+    const facts = actor.organizationId ? await this.profiles.eligibilityFactsOf(actor.organizationId) : null;
+    if (!facts) throw new ForbiddenError('Only an SME account has an eligibility to check.');
+    return checkEligibility(challenge.eligibility, facts);
   }
 
   /** The deadline as a delayed job, one per challenge and deadline; the reconciler backs it up. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { splitDatabaseUrl } from '@jiebang/database';
-import { AppConfig } from '@jiebang/platform';
+import { AppConfig, serviceProcessEnv } from '@jiebang/platform';
 import { migrate } from './schema.command';
 
 const APPS = [
@@ -80,7 +80,7 @@ export async function startAll(config: AppConfig): Promise<void> {
 
   const children = APPS.map((app) => ({
     app,
-    child: spawn(process.execPath, ['--enable-source-maps', appEntry(app.name)], { stdio: 'inherit', env: process.env }),
+    child: spawn(process.execPath, ['--enable-source-maps', appEntry(app.name)], { stdio: 'inherit', env: serviceProcessEnv(process.env) }),
   }));
   let stopping = false;
   const stop = (code: number) => {

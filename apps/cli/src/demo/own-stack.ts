@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { dropDatabase } from '@jiebang/database';
-import { AppConfig, loadConfig } from '@jiebang/platform';
+import { AppConfig, loadConfig, serviceProcessEnv } from '@jiebang/platform';
 import { migrate } from '../commands/schema.command';
 import { appEntry } from '../commands/start.command';
 import { DemoError, sleep } from './api';
@@ -156,7 +156,7 @@ export async function startOwnStack(env: NodeJS.ProcessEnv): Promise<OwnStack> {
   const logFile = join(tmpdir(), 'jiebang-demo.log');
   const log: WriteStream = createWriteStream(logFile, { flags: 'w' });
   const children = APPS.map((app) => {
-    const child = spawn(process.execPath, ['--enable-source-maps', appEntry(app)], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', appEntry(app)], { env: serviceProcessEnv(childEnv), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.pipe(log, { end: false });
     child.stderr?.pipe(log, { end: false });
     return { app, child };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asRow, TransactionHost } from '@jiebang/database';
+import { TransactionHost } from '@jiebang/database';
 import { AuditData, AuditEvent } from './audit-event.entity';
 import { nextAuditEvent } from './audit-chain';
 
@@ -20,12 +20,21 @@ export class AuditTrail {
   constructor(private readonly tx: TransactionHost) {}
 
   async record(entry: AuditEntry, at: Date): Promise<AuditEvent> {
-    const last = await this.tx.manager.findOne(AuditEvent, {
-      where: { challengeId: entry.challengeId },
-      order: { seq: 'DESC' },
-      select: { seq: true, hash: true, challengeId: true },
-    });
-    const event = nextAuditEvent(last, {
+    const event = await this.next(entry, at);
+    await this.tx.insert([AuditEvent, event]);
+    return event;
+  }
+
+  /**
+   * The chain's next event, not yet written: for a caller that writes it in one statement with its other rows
+   * (`TransactionHost.insert`), under the same challenge lock. Hand-written read: every bid appends one.
+   */
+  async next(entry: AuditEntry, at: Date): Promise<AuditEvent> {
+    const heads: Array<{ seq: number; hash: string }> = await this.tx.manager.query(
+      'SELECT seq, hash FROM audit_events WHERE challenge_id = $1 ORDER BY seq DESC LIMIT 1',
+      [entry.challengeId],
+    );
+    return nextAuditEvent(heads[0] ?? null, {
       challengeId: entry.challengeId,
       at,
       actorId: entry.actorId,
@@ -33,8 +42,6 @@ export class AuditTrail {
       data: entry.data ?? {},
       contentHash: entry.contentHash ?? null,
     });
-    await this.tx.manager.insert(AuditEvent, asRow(event));
-    return event;
   }
 
   chainOf(challengeId: string): Promise<AuditEvent[]> {

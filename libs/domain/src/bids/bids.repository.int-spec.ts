@@ -5,6 +5,7 @@ import { openTestDataSource } from '../../../../test/support/test-database';
 import { bidContent, later, submittedBid } from '../../../../test/support/factories';
 import { BidExistsError } from '../errors';
 import { bidContentHash } from './bid-content';
+import { BidRevision } from './bid-revision.entity';
 import { Bid } from './bid.entity';
 import { BidsRepository } from './bids.repository';
 
@@ -99,6 +100,27 @@ describe('BidsRepository', () => {
   });
 
   describe('revisions', () => {
+    it('writes the bid and its first revision in one statement, read back by the ORM exactly as given', async () => {
+      const target = challenge();
+      const bid = submittedBid(target, randomUUID(), { content: { priceYuan: 123_456_789_012 } });
+      const statements: string[] = [];
+      await tx.run(async () => {
+        const runner = (tx.manager as unknown as { queryRunner: { query: (sql: string, p?: unknown[]) => Promise<unknown> } }).queryRunner;
+        const query = runner.query.bind(runner);
+        runner.query = (sql: string, params?: unknown[]) => {
+          statements.push(sql);
+          return query(sql, params);
+        };
+        await bids.insert(bid, bid.submittedAt);
+      });
+
+      expect(statements.filter((sql) => sql !== 'COMMIT')).toHaveLength(1);
+      expect(await db.dataSource.manager.findOneByOrFail(Bid, { id: bid.id })).toStrictEqual(bid);
+      expect(await db.dataSource.manager.findOneByOrFail(BidRevision, { bidId: bid.id, revision: 1 })).toStrictEqual(
+        BidRevision.of(bid, bid.submittedAt),
+      );
+    });
+
     it('keeps every revision with its content and hash, and the bid row at the last one', async () => {
       const target = challenge();
       const bid = await insert(submittedBid(target, randomUUID(), { content: { priceYuan: 1_000_000 } }));

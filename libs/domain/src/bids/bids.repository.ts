@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost, isUniqueViolation } from '@jiebang/database';
+import { InsertEntry, TransactionHost, isUniqueViolation } from '@jiebang/database';
 import { SelectQueryBuilder } from 'typeorm';
 import { BidExistsError } from '../errors';
 import { CursorPosition, decodeCursor, Page, toPage } from '../shared/cursor';
@@ -19,15 +19,18 @@ export interface BidPageQuery {
 export class BidsRepository {
   constructor(private readonly tx: TransactionHost) {}
 
-  /** Inserts a bid and its first revision; a second live bid of the organization is `BID_EXISTS` (unique index). */
-  async insert(bid: Bid, now: Date): Promise<void> {
+  /**
+   * Inserts a bid and its first revision, with any rows the caller adds (its audit event and outbox row), in one
+   * statement; a second live bid of the organization is `BID_EXISTS` (unique index). Returns the database's clock
+   * after the write (`TransactionHost.insert`).
+   */
+  async insert(bid: Bid, now: Date, ...alongside: InsertEntry[]): Promise<Date> {
     try {
-      await this.tx.manager.insert(Bid, bid);
+      return await this.tx.insert([Bid, bid], [BidRevision, BidRevision.of(bid, now)], ...alongside);
     } catch (error) {
       if (isUniqueViolation(error, LIVE_BID_INDEX)) throw new BidExistsError();
       throw error;
     }
-    await this.tx.manager.insert(BidRevision, BidRevision.of(bid, now));
   }
 
   /** Saves an amended bid and appends its new revision. */

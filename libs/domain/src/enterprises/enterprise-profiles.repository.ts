@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@jiebang/database';
+import { EnterpriseSize } from '../challenges/challenge.types';
 import { Organization } from '../identity/organization.entity';
 import { EnterpriseProfile } from './enterprise-profile.entity';
 
@@ -13,12 +14,30 @@ export interface ProfileChange {
   profile: EnterpriseProfile;
 }
 
+/** What the eligibility rules of a challenge look at (the shape of `checkEligibility`'s candidate). */
+export interface EligibilityFacts {
+  region: string | null;
+  size: EnterpriseSize | null;
+  certifications: string[];
+}
+
 @Injectable()
 export class EnterpriseProfilesRepository {
   constructor(private readonly tx: TransactionHost) {}
 
   findByOrganization(organizationId: string): Promise<EnterpriseProfile | null> {
     return this.tx.manager.findOne(EnterpriseProfile, { where: { organizationId } });
+  }
+
+  /** An organization's region and size with its profile's certifications, in one query; null for no such organization. */
+  async eligibilityFactsOf(organizationId: string): Promise<EligibilityFacts | null> {
+    const rows: EligibilityFacts[] = await this.tx.manager.query(
+      `SELECT o.region, o.size, COALESCE(p.certifications, '{}') AS certifications
+         FROM organizations o LEFT JOIN enterprise_profiles p ON p.organization_id = o.id
+        WHERE o.id = $1`,
+      [organizationId],
+    );
+    return rows[0] ?? null;
   }
 
   /** An SME organization with its profile (null before the first PUT); lead organizations are not found. */
