@@ -4,8 +4,8 @@
  * by the queue path) goes, per round, to:
  *  - `no-op`: a bare BullMQ Worker (bench/queue-noop-worker.ts, its own process, concurrency 2, same lock settings)
  *    on the same Redis under another key prefix;
- *  - `assess-bid`: the real matching-worker process (concurrency 2), which loads the bid, its revision, the
- *    challenge, the organization and the profile, assesses, and upserts the assessment;
+ *  - `assess-bid`: the real matching-worker process (concurrency 2), which loads the revision with its challenge,
+ *    organization and profile (one joined query), assesses, and upserts the assessment;
  *  - `assess-bid, unknown bid`: the real worker on ids of no bid (one query, then `skipped`) — the lightest path
  *    a real processor has, to separate the per-job framework cost from the per-job database work;
  *  - `outbox → relay → worker`: the same jobs as outbox rows inserted in one statement, published by the worker's

@@ -45,24 +45,48 @@ export class EntityRows<T extends ObjectLiteral> {
     return `${this.insertHead}(${values.join(', ')})`;
   }
 
-  /** `"a"."column" AS "property", …` for every column TypeORM selects by default. */
-  select(alias: string): string {
-    let list = this.selects.get(alias);
+  /** `insertInto` that replaces every other column of the row already there with the same `conflict` key. */
+  upsertInto(entity: T, params: unknown[], conflict: Array<keyof T & string>): string {
+    const keys = conflict.map((property) => this.column(property).databaseName);
+    const updates = this.insertable.filter((c) => !keys.includes(c.databaseName)).map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`);
+    const target = keys.map((k) => `"${k}"`).join(', ');
+    return `${this.insertInto(entity, params)} ON CONFLICT (${target}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+  }
+
+  private column(property: string): ColumnMetadata {
+    const column = this.insertable.find((c) => c.propertyName === property);
+    if (!column) throw new Error(`${this.metadata.name} has no insertable column ${property}`);
+    return column;
+  }
+
+  /**
+   * `"a"."column" AS "property", …` for every column TypeORM selects by default; with a prefix, `AS "prefix.property"`
+   * (several entities in one row).
+   */
+  select(alias: string, prefix = ''): string {
+    const key = `${alias}\u0000${prefix}`;
+    let list = this.selects.get(key);
     if (list === undefined) {
-      list = this.columns.map((c) => `"${alias}"."${c.databaseName}" AS "${c.propertyName}"`).join(', ');
-      this.selects.set(alias, list);
+      list = this.columns.map((c) => `"${alias}"."${c.databaseName}" AS "${prefix}${c.propertyName}"`).join(', ');
+      this.selects.set(key, list);
     }
     return list;
   }
 
-  /** An entity from a row selected with `select()`. */
-  toEntity(row: Record<string, unknown>): T {
+  /** An entity from a row selected with `select()` (the same prefix). */
+  toEntity(row: Record<string, unknown>, prefix = ''): T {
     const entity = this.metadata.create() as T;
     const driver = this.dataSource.driver;
     for (const column of this.columns) {
-      column.setEntityValue(entity, driver.prepareHydratedValue(row[column.propertyName], column));
+      column.setEntityValue(entity, driver.prepareHydratedValue(row[`${prefix}${column.propertyName}`], column));
     }
     return entity;
+  }
+
+  /** `toEntity`, or null when the row has no primary key under the prefix (an outer join that found nothing). */
+  toEntityOrNull(row: Record<string, unknown>, prefix = ''): T | null {
+    const primary = this.metadata.primaryColumns;
+    return primary.every((c) => row[`${prefix}${c.propertyName}`] == null) ? null : this.toEntity(row, prefix);
   }
 
   toEntities(rows: Array<Record<string, unknown>>): T[] {

@@ -59,6 +59,12 @@ export class TransactionHost {
     return new Date(rows[0].written_at);
   }
 
+  /** Inserts an entity or replaces the row with the same `conflict` key, in one hand-written statement. */
+  async upsert<T extends ObjectLiteral>(target: EntityTarget<T>, entity: T, conflict: Array<keyof T & string>): Promise<void> {
+    const params: unknown[] = [];
+    await this.manager.query(this.rows(target).upsertInto(entity, params, conflict), params);
+  }
+
   /** The database's clock: the only authority on deadlines. Inside a transaction, `clock_timestamp()` is live. */
   async databaseNow(): Promise<Date> {
     const rows: Array<{ now: Date }> = await this.manager.query('SELECT clock_timestamp() AS now');

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   BidAssessment,
-  BidsRepository,
   ChallengeMatch,
   ChallengesRepository,
   EnterpriseProfilesRepository,
   MatchResultsRepository,
-  OrganizationsRepository,
   ParticipantNotifier,
   Recommendation,
   StoredExplanation,
@@ -29,8 +27,6 @@ export class MatchingHandlers {
   constructor(
     private readonly index: ProfileIndex,
     private readonly challenges: ChallengesRepository,
-    private readonly bids: BidsRepository,
-    private readonly organizations: OrganizationsRepository,
     private readonly profiles: EnterpriseProfilesRepository,
     private readonly results: MatchResultsRepository,
     private readonly notifier: ParticipantNotifier,
@@ -97,12 +93,9 @@ export class MatchingHandlers {
 
   /** One bid revision's advisory assessment (eligibility, capability fit, price, duration), stored by (bid, revision). */
   async assessBid(bidId: string, revision: number): Promise<'assessed' | 'skipped'> {
-    const bid = await this.bids.findById(bidId);
-    const stored = bid ? await this.bids.findRevision(bidId, revision) : null;
-    const challenge = bid ? await this.challenges.findById(bid.challengeId) : null;
-    const organization = bid ? await this.organizations.findById(bid.organizationId) : null;
-    if (!bid || !stored || !challenge || !organization) return 'skipped';
-    const profile = await this.profiles.findByOrganization(organization.id);
+    const inputs = await this.results.assessmentInputs(bidId, revision);
+    if (!inputs) return 'skipped';
+    const { challenge, organization, profile, content } = inputs;
     const result = assessBid({
       challenge: {
         ...toChallengeQuery(challenge),
@@ -111,7 +104,7 @@ export class MatchingHandlers {
         eligibility: challenge.eligibility,
       },
       enterprise: toEnterpriseDocument(organization, profile),
-      bid: stored.content,
+      bid: content,
     });
     await this.results.saveAssessment(
       Object.assign(new BidAssessment(), {
