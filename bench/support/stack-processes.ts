@@ -16,6 +16,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import { dropDatabase } from '@jiebang/database';
 import { AppConfig, SERVICE_NODE_OPTIONS, loadConfig } from '@jiebang/platform';
+import type { BenchEnvironment } from './environment';
 import { migrate } from '../../apps/cli/src/commands/schema.command';
 import { freePort } from '../../apps/cli/src/demo/own-stack';
 
@@ -175,6 +176,31 @@ export class BenchRedis {
   }
 }
 
+/**
+ * The environment an app gets, as in production: NODE_ENV=production (so the development JWT secret and the fast
+ * password hashing are refused), LOG_LEVEL=warn, the default pool of 10 connections, the services' Node options
+ * (`SERVICE_NODE_OPTIONS`, as `npm start` and the Docker image set them). `extra` adds or overrides.
+ */
+export function productionEnv(
+  env: Pick<BenchEnvironment, 'databaseUrl' | 'redisUrl' | 'queuePrefix'>,
+  jwtSecret: string,
+  extra: Record<string, string> = {},
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: env.databaseUrl,
+    REDIS_URL: env.redisUrl,
+    QUEUE_PREFIX: env.queuePrefix,
+    JWT_SECRET: jwtSecret,
+    DB_POOL_SIZE: '10',
+    NODE_OPTIONS: SERVICE_NODE_OPTIONS,
+    ...extra,
+  };
+}
+
 export interface StackOptions {
   /** Use this Redis instead of a redis-server of our own. */
   redisUrl?: string;
@@ -223,24 +249,16 @@ export async function startBenchStack(options: StackOptions = {}): Promise<Bench
   }
   const [challengePort, biddingPort, workerPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const queuePrefix = options.queuePrefix ?? `jbq-${tag}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL: redisUrl,
-    QUEUE_PREFIX: queuePrefix,
+  const env = productionEnv({ databaseUrl, redisUrl, queuePrefix }, `bench-queue-secret-${randomBytes(16).toString('hex')}`, {
     CHALLENGE_PORT: String(challengePort),
     BIDDING_PORT: String(biddingPort),
     WORKER_PORT: String(workerPort),
     LOG_LEVEL: 'info',
-    JWT_SECRET: `bench-queue-secret-${randomBytes(16).toString('hex')}`,
     JWT_EXPIRES_IN_SECONDS: String(7 * 86400),
     MIN_BID_WINDOW_SECONDS: '0',
     PORTAL_DIR: 'off',
-    NODE_OPTIONS: SERVICE_NODE_OPTIONS,
     ...options.env,
-  };
+  });
   const url = (port: number) => `http://127.0.0.1:${port}`;
   const app = (name: AppName, port: number, nodeArgs: string[] = []) =>
     new BenchProcess(`queue-${name}`, `apps/${name}/src/main.ts`, env, nodeArgs, url(port));
