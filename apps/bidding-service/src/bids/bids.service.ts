@@ -15,7 +15,6 @@ import {
   Challenge,
   ChallengesRepository,
   EligibilityFacts,
-  EnterpriseProfilesRepository,
   MatchResultsRepository,
   ForbiddenError,
   NotEligibleError,
@@ -70,7 +69,6 @@ export class BidsService {
     private readonly tx: TransactionHost,
     private readonly bids: BidsRepository,
     private readonly challenges: ChallengesRepository,
-    private readonly profiles: EnterpriseProfilesRepository,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly results: MatchResultsRepository,
@@ -79,18 +77,20 @@ export class BidsService {
   async submit(actor: Actor, dto: SubmitBidDto): Promise<BidResponse> {
     const organizationId = this.smeOrganization(actor);
     const bid = await this.tx.run(async () => {
-      // Read before the lock, which is held only for what must be under it.
-      const facts = await this.profiles.eligibilityFactsOf(organizationId);
-      const { challenge, now } = await this.lockOpenChallenge(actor, dto.challengeId);
-      challenge.assertAcceptsBids(now);
+      // Five statements (bench/README.md, write path): BEGIN; the challenge lock with the bidder's eligibility facts;
+      // the clock and the audit chain's head, after the lock; every row of the bid in one insert that reads the clock
+      // last; COMMIT.
+      const locked = await this.challenges.findVisibleForUpdateWithFacts(dto.challengeId, actor, organizationId);
+      if (!locked || locked.challenge.status === 'draft') throw new NotFoundError('Challenge');
+      const { challenge, facts } = locked;
+      const tail = await this.audit.tail(challenge.id);
+      challenge.assertAcceptsBids(tail.now);
       assertEligible(challenge, facts);
       const content = contentOf(dto);
       this.assertContent(content, challenge);
-      const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, now);
-      // One statement writes the bid, its revision, its audit event and the assessment's outbox row, and reads the
-      // clock after them: the last statement before commit (bench/README.md, write path).
-      const event = await this.audit.next(bidEvent(created, actor, 'bid.submitted'), now);
-      const writtenAt = await this.bids.insert(created, now, [AuditEvent, event], this.assessmentRequest(created));
+      const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, tail.now);
+      const event = tail.next(bidEvent(created, actor, 'bid.submitted'));
+      const writtenAt = await this.bids.insert(created, tail.now, [AuditEvent, event], this.assessmentRequest(created));
       if (!challenge.acceptsBidsAt(writtenAt)) throw new BiddingClosedError();
       return created;
     });

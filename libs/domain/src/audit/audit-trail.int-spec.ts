@@ -82,6 +82,25 @@ describe('AuditTrail', () => {
     }
   });
 
+  it('tail: reads the head with the database clock, and its next event continues the chain as record would', async () => {
+    const challengeId = randomUUID();
+    const empty = await tx.run(() => trail.tail(challengeId));
+    const first = empty.next({ challengeId, actorId: null, action: 'challenge.created' });
+    expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH, at: empty.now });
+    await tx.insert([AuditEvent, first]);
+    await tx.run(() => trail.record({ challengeId, actorId: null, action: 'challenge.published' }, START));
+
+    const before = new Date();
+    const tail = await tx.run(() => trail.tail(challengeId));
+    const third = tail.next({ challengeId, actorId: randomUUID(), action: 'bid.submitted', contentHash: 'a'.repeat(64) });
+    await tx.insert([AuditEvent, third]);
+
+    expect(Math.abs(tail.now.getTime() - before.getTime())).toBeLessThan(5_000);
+    expect(third).toMatchObject({ seq: 3, at: tail.now, data: {} });
+    expect(verifyAuditChain(await trail.chainOf(challengeId))).toMatchObject({ valid: true, length: 3, head: third.hash });
+    expect(() => tail.next({ challengeId: randomUUID(), actorId: null, action: 'x' })).toThrow(/cannot append/);
+  });
+
   it('rejects a second link with the same seq (a forked chain) by the primary key', async () => {
     const challengeId = randomUUID();
     const first = await tx.run(() => trail.record({ challengeId, actorId: null, action: 'challenge.created' }, START));

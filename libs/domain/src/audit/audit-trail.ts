@@ -11,6 +11,26 @@ export interface AuditEntry {
   contentHash?: string | null;
 }
 
+type ChainHead = Pick<AuditEvent, 'seq' | 'hash'>;
+
+/** A challenge's chain as read under its lock: the database's clock then, and the event that would follow. */
+export interface AuditTail {
+  now: Date;
+  /** The next event (not yet written) at `now`; the entry must be of the tail's challenge. */
+  next(entry: AuditEntry): AuditEvent;
+}
+
+function eventAfter(head: ChainHead | null, entry: AuditEntry, at: Date): AuditEvent {
+  return nextAuditEvent(head, {
+    challengeId: entry.challengeId,
+    at,
+    actorId: entry.actorId,
+    action: entry.action,
+    data: entry.data ?? {},
+    contentHash: entry.contentHash ?? null,
+  });
+}
+
 /**
  * Appends to a challenge's hash chain. Callers hold the challenge row lock (every state change of a challenge
  * or its bids takes it), so appends to one chain are serialized; the primary key rejects a forked chain anyway.
@@ -27,21 +47,37 @@ export class AuditTrail {
 
   /**
    * The chain's next event, not yet written: for a caller that writes it in one statement with its other rows
-   * (`TransactionHost.insert`), under the same challenge lock. Hand-written read: every bid appends one.
+   * (`TransactionHost.insert`), under the same challenge lock.
    */
   async next(entry: AuditEntry, at: Date): Promise<AuditEvent> {
-    const heads: Array<{ seq: number; hash: string }> = await this.tx.manager.query(
+    const heads: ChainHead[] = await this.tx.manager.query(
       'SELECT seq, hash FROM audit_events WHERE challenge_id = $1 ORDER BY seq DESC LIMIT 1',
       [entry.challengeId],
     );
-    return nextAuditEvent(heads[0] ?? null, {
-      challengeId: entry.challengeId,
-      at,
-      actorId: entry.actorId,
-      action: entry.action,
-      data: entry.data ?? {},
-      contentHash: entry.contentHash ?? null,
-    });
+    return eventAfter(heads[0] ?? null, entry, at);
+  }
+
+  /**
+   * The chain's head and the database's clock, read in one statement (one round trip fewer than `databaseNow()`
+   * then `next()`: every bid appends an event, bench/README.md, write path). Call it holding the challenge lock:
+   * the head is then the last one, and `now` is read after the lock was granted.
+   */
+  async tail(challengeId: string): Promise<AuditTail> {
+    const rows: Array<{ now: Date; seq: number | null; hash: string | null }> = await this.tx.manager.query(
+      `SELECT clock_timestamp() AS now, h.seq, h.hash FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events WHERE challenge_id = $1 ORDER BY seq DESC LIMIT 1) AS h ON true`,
+      [challengeId],
+    );
+    const { now, seq, hash } = rows[0];
+    const head = seq === null || hash === null ? null : { seq, hash };
+    const at = new Date(now);
+    return {
+      now: at,
+      next: (entry) => {
+        if (entry.challengeId !== challengeId) throw new Error(`An audit tail of ${challengeId} cannot append to ${entry.challengeId}`);
+        return eventAfter(head, entry, at);
+      },
+    };
   }
 
   chainOf(challengeId: string): Promise<AuditEvent[]> {

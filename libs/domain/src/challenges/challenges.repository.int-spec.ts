@@ -3,8 +3,11 @@ import { DataSource } from 'typeorm';
 import { TransactionHost } from '@jiebang/database';
 import { tokenize, toSearchDocument } from '@jiebang/matching';
 import { openTestDataSource } from '../../../../test/support/test-database';
-import { actor, challengeOwner, ChallengeOwner, draftChallenge, later, submittedBid } from '../../../../test/support/factories';
+import { actor, challengeOwner, ChallengeOwner, draftChallenge, enterpriseProfileContent, later, organization, submittedBid } from '../../../../test/support/factories';
 import { BidsRepository } from '../bids/bids.repository';
+import { EnterpriseProfile } from '../enterprises/enterprise-profile.entity';
+import { EnterpriseProfilesRepository } from '../enterprises/enterprise-profiles.repository';
+import { OrganizationsRepository } from '../identity/identity.repositories';
 import { ChallengeAddendum } from './challenge-addendum.entity';
 import { Challenge } from './challenge.entity';
 import { ChallengesRepository } from './challenges.repository';
@@ -170,6 +173,34 @@ describe('ChallengesRepository', () => {
         expect(await challenges.findVisibleForUpdate(draft.id, actor())).toBeNull();
         expect((await challenges.findVisibleForUpdate(draft.id, actor({ organizationId: owner.organizationId })))?.id).toBe(draft.id);
       });
+    });
+
+    it('locks with the bidder\'s eligibility facts in the same statement, as read on their own', async () => {
+      const profiles = new EnterpriseProfilesRepository(tx);
+      const organizations = new OrganizationsRepository(tx);
+      const withProfile = organization({ region: '440300', size: 'medium' });
+      const withoutProfile = organization({ region: '350100', size: 'micro' });
+      await organizations.insert(withProfile);
+      await organizations.insert(withoutProfile);
+      await profiles.upsert(EnterpriseProfile.create(withProfile.id, enterpriseProfileContent({ certifications: ['hi-tech', 'specialized-sme'] }), new Date()));
+      const owner = challengeOwner();
+      const draft = await seed({ owner });
+      const published = await seed({ status: 'published' });
+
+      await tx.run(async () => {
+        for (const bidder of [withProfile.id, withoutProfile.id]) {
+          const locked = await challenges.findVisibleForUpdateWithFacts(published.id, actor({ organizationId: bidder }), bidder);
+          expect(locked?.challenge).toStrictEqual(await challenges.findVisibleForUpdate(published.id, actor({ organizationId: bidder })));
+          expect(locked?.facts).toEqual(await profiles.eligibilityFactsOf(bidder));
+        }
+        const unknown = randomUUID();
+        expect(await challenges.findVisibleForUpdateWithFacts(published.id, null, unknown)).toMatchObject({ facts: null });
+        expect(await challenges.findVisibleForUpdateWithFacts(draft.id, actor(), withProfile.id)).toBeNull();
+        const own = await challenges.findVisibleForUpdateWithFacts(draft.id, actor({ organizationId: owner.organizationId }), withProfile.id);
+        expect(own?.challenge.id).toBe(draft.id);
+      });
+      expect(await profiles.eligibilityFactsOf(withProfile.id)).toEqual({ region: '440300', size: 'medium', certifications: ['hi-tech', 'specialized-sme'] });
+      expect(await profiles.eligibilityFactsOf(withoutProfile.id)).toEqual({ region: '350100', size: 'micro', certifications: [] });
     });
 
     it('saves changes with the version', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { asRow, TransactionHost } from '@jiebang/database';
 import { Brackets } from 'typeorm';
+import { EligibilityFacts, eligibilityFactsQuery, toEligibilityFacts } from '../enterprises/enterprise-profiles.repository';
 import { Actor } from '../shared/actor';
 import { CursorPosition, decodeCursor, Page, toPage } from '../shared/cursor';
 import { ChallengeAddendum } from './challenge-addendum.entity';
@@ -60,13 +61,43 @@ export class ChallengesRepository {
     return this.tx.manager.createQueryBuilder(Challenge, 'c').where('c.id = :id', { id }).setLock('for_no_key_update').getOne();
   }
 
+  /**
+   * `findVisibleForUpdate` with, in the same statement, the eligibility facts of `organizationId` (null when there is
+   * no such organization): the lock of a bid submission, one round trip fewer (bench/README.md, write path). The
+   * facts are read from the statement's snapshot, as a read just before the lock would have.
+   */
+  async findVisibleForUpdateWithFacts(
+    id: string,
+    viewer: Actor | null,
+    organizationId: string,
+  ): Promise<{ challenge: Challenge; facts: EligibilityFacts | null } | null> {
+    const params: unknown[] = [id];
+    const where = this.visibleWhere(viewer, params);
+    params.push(organizationId);
+    const found: Array<Record<string, unknown>> = await this.tx.manager.query(
+      `SELECT ${this.tx.rows(Challenge).select('c')}, f.organization_id AS f_organization_id, f.region AS f_region, f.size AS f_size,
+              f.certifications AS f_certifications
+         FROM challenges c LEFT JOIN LATERAL (${eligibilityFactsQuery(`$${params.length}`)}) f ON true
+        WHERE ${where} FOR NO KEY UPDATE OF c`,
+      params,
+    );
+    if (found.length === 0) return null;
+    return { challenge: this.tx.rows(Challenge).toEntity(found[0]), facts: toEligibilityFacts(found[0], 'f_') };
+  }
+
   private async visible(id: string, viewer: Actor | null, lock: string): Promise<Challenge | null> {
     const rows = this.tx.rows(Challenge);
-    const from = `SELECT ${rows.select('c')} FROM challenges c WHERE c.id = $1`;
-    const found: Array<Record<string, unknown>> = viewer?.organizationId
-      ? await this.tx.manager.query(`${from} AND (c.status <> 'draft' OR c.organization_id = $2)${lock}`, [id, viewer.organizationId])
-      : await this.tx.manager.query(`${from} AND c.status <> 'draft'${lock}`, [id]);
+    const params: unknown[] = [id];
+    const where = this.visibleWhere(viewer, params);
+    const found: Array<Record<string, unknown>> = await this.tx.manager.query(`SELECT ${rows.select('c')} FROM challenges c WHERE ${where}${lock}`, params);
     return found.length > 0 ? rows.toEntity(found[0]) : null;
+  }
+
+  /** `c` is the challenge `params[0]` and the viewer may see it: anything but a draft, or its organization's own draft. */
+  private visibleWhere(viewer: Actor | null, params: unknown[]): string {
+    if (!viewer?.organizationId) return `c.id = $1 AND c.status <> 'draft'`;
+    params.push(viewer.organizationId);
+    return `c.id = $1 AND (c.status <> 'draft' OR c.organization_id = $${params.length})`;
   }
 
   async list(query: ChallengeListQuery): Promise<Page<Challenge>> {

@@ -21,6 +21,26 @@ export interface EligibilityFacts {
   certifications: string[];
 }
 
+/**
+ * The SELECT of an organization's eligibility facts, the organization's id in parameter `param` ('$1', …): read on
+ * its own (`eligibilityFactsOf`) or joined into another statement (the challenge lock of a bid submission).
+ */
+export function eligibilityFactsQuery(param: string): string {
+  return `SELECT o.id AS organization_id, o.region, o.size, COALESCE(p.certifications, '{}') AS certifications
+            FROM organizations o LEFT JOIN enterprise_profiles p ON p.organization_id = o.id
+           WHERE o.id = ${param}`;
+}
+
+/** The facts of a row holding `eligibilityFactsQuery`'s columns (prefixed by `prefix`); null when it found no organization. */
+export function toEligibilityFacts(row: Record<string, unknown>, prefix = ''): EligibilityFacts | null {
+  if (row[`${prefix}organization_id`] == null) return null;
+  return {
+    region: row[`${prefix}region`] as string | null,
+    size: row[`${prefix}size`] as EnterpriseSize | null,
+    certifications: row[`${prefix}certifications`] as string[],
+  };
+}
+
 @Injectable()
 export class EnterpriseProfilesRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -31,13 +51,8 @@ export class EnterpriseProfilesRepository {
 
   /** An organization's region and size with its profile's certifications, in one query; null for no such organization. */
   async eligibilityFactsOf(organizationId: string): Promise<EligibilityFacts | null> {
-    const rows: EligibilityFacts[] = await this.tx.manager.query(
-      `SELECT o.region, o.size, COALESCE(p.certifications, '{}') AS certifications
-         FROM organizations o LEFT JOIN enterprise_profiles p ON p.organization_id = o.id
-        WHERE o.id = $1`,
-      [organizationId],
-    );
-    return rows[0] ?? null;
+    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(eligibilityFactsQuery('$1'), [organizationId]);
+    return rows.length > 0 ? toEligibilityFacts(rows[0]) : null;
   }
 
   /** An SME organization with its profile (null before the first PUT); lead organizations are not found. */
