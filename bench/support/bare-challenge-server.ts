@@ -2,7 +2,7 @@
  * The baseline of the HTTP-overhead benchmark: a bare Fastify server with one `pg` pool answering
  * `GET /api/v1/challenges/:id` with exactly the SQL challenge-service runs for that route (ChallengesRepository.findVisible
  * for an anonymous viewer — the select list `EntityRows` derives from the entity — then addendaOf, then, only for an
- * opened challenge, openedBidCounts), the same pool settings (DataSource `extra`: max DB_POOL_SIZE, timeouts) and a
+ * opened challenge, openedBidCounts), as named prepared statements like the app's (`TransactionHost.prepared`), the same pool settings (DataSource `extra`: max DB_POOL_SIZE, timeouts) and a
  * response of the same shape (toChallengeResponse). No Nest, validation pipe, guards, helmet, metrics, logging or
  * ORM hydration: what the app spends on top of this is its overhead.
  *
@@ -70,13 +70,13 @@ async function main(): Promise<void> {
   app.get<{ Params: { id: string } }>('/api/v1/challenges/:id', async (request, reply) => {
     const id = request.params.id.toLowerCase();
     if (!UUID.test(id)) return reply.code(400).send({ code: 'VALIDATION_FAILED' });
-    const { rows } = await pool.query<Row>(CHALLENGE_SQL, [id]);
+    const { rows } = await pool.query<Row>({ name: 'challenge', text: CHALLENGE_SQL, values: [id] });
     const c = rows[0];
     if (!c) return reply.code(404).send({ code: 'NOT_FOUND' });
     const opened = c.closedAt !== null;
     const [addenda, counts] = await Promise.all([
-      pool.query<Row>(ADDENDA_SQL, [[id]]),
-      opened ? pool.query<Row>(BID_COUNT_SQL, [[id]]) : Promise.resolve(null),
+      pool.query<Row>({ name: 'addenda', text: ADDENDA_SQL, values: [[id]] }),
+      opened ? pool.query<Row>({ name: 'bid_count', text: BID_COUNT_SQL, values: [[id]] }) : Promise.resolve(null),
     ]);
     const scorecard = c.scorecard as { criteria: Criterion[] };
     return {

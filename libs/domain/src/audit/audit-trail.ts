@@ -50,7 +50,7 @@ export class AuditTrail {
    * (`TransactionHost.insert`), under the same challenge lock.
    */
   async next(entry: AuditEntry, at: Date): Promise<AuditEvent> {
-    const heads: ChainHead[] = await this.tx.manager.query(
+    const heads = await this.tx.prepared<ChainHead>(
       'SELECT seq, hash FROM audit_events WHERE challenge_id = $1 ORDER BY seq DESC LIMIT 1',
       [entry.challengeId],
     );
@@ -63,7 +63,7 @@ export class AuditTrail {
    * the head is then the last one, and `now` is read after the lock was granted.
    */
   async tail(challengeId: string): Promise<AuditTail> {
-    const rows: Array<{ now: Date; seq: number | null; hash: string | null }> = await this.tx.manager.query(
+    const rows = await this.tx.prepared<{ now: Date; seq: number | null; hash: string | null }>(
       `SELECT clock_timestamp() AS now, h.seq, h.hash FROM (SELECT 1) AS one
          LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events WHERE challenge_id = $1 ORDER BY seq DESC LIMIT 1) AS h ON true`,
       [challengeId],

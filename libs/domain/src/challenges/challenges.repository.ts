@@ -74,7 +74,7 @@ export class ChallengesRepository {
     const params: unknown[] = [id];
     const where = this.visibleWhere(viewer, params);
     params.push(organizationId);
-    const found: Array<Record<string, unknown>> = await this.tx.manager.query(
+    const found = await this.tx.prepared(
       `SELECT ${this.tx.rows(Challenge).select('c')}, f.organization_id AS f_organization_id, f.region AS f_region, f.size AS f_size,
               f.certifications AS f_certifications
          FROM challenges c LEFT JOIN LATERAL (${eligibilityFactsQuery(`$${params.length}`)}) f ON true
@@ -89,7 +89,7 @@ export class ChallengesRepository {
     const rows = this.tx.rows(Challenge);
     const params: unknown[] = [id];
     const where = this.visibleWhere(viewer, params);
-    const found: Array<Record<string, unknown>> = await this.tx.manager.query(`SELECT ${rows.select('c')} FROM challenges c WHERE ${where}${lock}`, params);
+    const found = await this.tx.prepared(`SELECT ${rows.select('c')} FROM challenges c WHERE ${where}${lock}`, params);
     return found.length > 0 ? rows.toEntity(found[0]) : null;
   }
 
@@ -190,7 +190,7 @@ export class ChallengesRepository {
     const map = new Map<string, ChallengeAddendum[]>();
     if (challengeIds.length === 0) return map;
     const rows = this.tx.rows(ChallengeAddendum);
-    const found: Array<Record<string, unknown>> = await this.tx.manager.query(
+    const found = await this.tx.prepared(
       `SELECT ${rows.select('a')} FROM challenge_addenda a WHERE a.challenge_id = ANY($1) ORDER BY a.created_at ASC`,
       [challengeIds],
     );
@@ -203,7 +203,7 @@ export class ChallengesRepository {
     const ids = challenges.filter((c) => c.isOpened).map((c) => c.id);
     const map = new Map<string, number>();
     if (ids.length === 0) return map;
-    const rows: Array<{ challenge_id: string; n: string }> = await this.tx.manager.query(
+    const rows = await this.tx.prepared<{ challenge_id: string; n: string }>(
       `SELECT challenge_id, count(*) AS n FROM bids WHERE challenge_id = ANY($1) AND status <> 'withdrawn' GROUP BY challenge_id`,
       [ids],
     );

@@ -51,7 +51,7 @@ export class EnterpriseProfilesRepository {
 
   /** An organization's region and size with its profile's certifications, in one query; null for no such organization. */
   async eligibilityFactsOf(organizationId: string): Promise<EligibilityFacts | null> {
-    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(eligibilityFactsQuery('$1'), [organizationId]);
+    const rows = await this.tx.prepared(eligibilityFactsQuery('$1'), [organizationId]);
     return rows.length > 0 ? toEligibilityFacts(rows[0]) : null;
   }
 

@@ -96,7 +96,7 @@ export class MatchResultsRepository {
     const challenges = this.tx.rows(Challenge);
     const organizations = this.tx.rows(Organization);
     const profiles = this.tx.rows(EnterpriseProfile);
-    const rows: Array<Record<string, unknown>> = await this.tx.manager.query(
+    const rows = await this.tx.prepared(
       `SELECT r.content AS "content", ${challenges.select('c', 'c.')}, ${organizations.select('o', 'o.')}, ${profiles.select('p', 'p.')}
          FROM bid_revisions r
          JOIN bids b ON b.id = r.bid_id
