@@ -25,6 +25,19 @@ async function preparedHere(): Promise<Array<{ name: string; statement: string }
 }
 
 describe('TransactionHost.prepared', () => {
+  it('joins the current transaction: a rollback undoes what it wrote', async () => {
+    const id = randomUUID();
+    await tx
+      .run(async () => {
+        await tx.prepared('INSERT INTO prepared_probe (id, label) VALUES ($1, $2)', [id, 'rolled back']);
+        expect(await tx.prepared(SELECT_LABEL, [id])).toHaveLength(1);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+
+    expect(await tx.prepared(SELECT_LABEL, [id])).toEqual([]);
+  });
+
   it('runs a statement as a named prepared statement and returns its rows as manager.query does', async () => {
     const id = randomUUID();
     await tx.prepared('INSERT INTO prepared_probe (id, label) VALUES ($1, $2)', [id, '伺服']);
@@ -57,6 +70,11 @@ describe('TransactionHost.prepared', () => {
     expect(isUniqueViolation(failure, 'prepared_probe_pkey')).toBe(true);
     expect((failure as QueryFailedError).query).toBe(insert);
     expect(await tx.prepared(SELECT_LABEL, [id])).toEqual([{ id, label: 'first' }]);
+    // Outside a transaction the statement goes to the pool directly: the same error.
+    const outside = await tx.prepared(insert, [id, 'again']).catch((error: unknown) => error);
+    expect(outside).toBeInstanceOf(QueryFailedError);
+    expect(isUniqueViolation(outside, 'prepared_probe_pkey')).toBe(true);
+    expect((outside as QueryFailedError).query).toBe(insert);
   });
 
   it('runs statements unnamed once the process has named its maximum, with the same results', async () => {

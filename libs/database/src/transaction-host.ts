@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DatabaseError, type Pool as PgPool } from 'pg';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryFailedError } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { EntityRows } from './entity-rows';
 
 /** An entity to insert with the class TypeORM maps it by. */
@@ -13,7 +15,8 @@ const MAX_PREPARED = 64;
 /** A named statement as pg's query config; reads as its SQL where TypeORM logs or reports it. */
 class NamedStatement {
   constructor(
-    readonly name: string,
+    /** Undefined: an unnamed statement (pg parses it on every call). */
+    readonly name: string | undefined,
     readonly text: string,
   ) {}
 
@@ -85,22 +88,37 @@ export class TransactionHost {
   /**
    * `manager.query` as a named prepared statement: each connection parses and plans the statement once, later calls
    * send only its parameters. For the static SQL of the hottest paths (bench/README.md, write path); a statement's
-   * text names it (at most MAX_PREPARED distinct texts; past that, statements run unnamed).
+   * text names it (at most MAX_PREPARED distinct texts; past that, statements run unnamed). Outside a transaction
+   * it goes to TypeORM's pool directly (`pool.query`: no query runner made and released per statement, bench/README.md,
+   * HTTP overhead); errors are TypeORM's `QueryFailedError` either way.
    */
   async prepared<R = Record<string, unknown>>(sql: string, params: unknown[]): Promise<R[]> {
-    // pg takes a query config ({ name, text }) where TypeORM passes the SQL string through to it.
+    const statement = this.namedStatement(sql);
+    const transaction = this.storage.getStore();
     try {
-      return (await this.manager.query(this.namedStatement(sql) as unknown as string, params)) as R[];
+      if (!transaction) {
+        const result = await this.pool().query({ name: statement.name, text: sql, values: params });
+        return result.rows as R[];
+      }
+      // pg takes a query config ({ name, text }) where TypeORM passes the SQL string through to it.
+      return (await transaction.query(statement as unknown as string, params)) as R[];
     } catch (error) {
       // Reported with the SQL, as manager.query reports its errors.
-      throw error instanceof QueryFailedError ? new QueryFailedError(sql, params, error.driverError) : error;
+      if (error instanceof QueryFailedError) throw new QueryFailedError(sql, params, error.driverError);
+      if (error instanceof DatabaseError) throw new QueryFailedError(sql, params, error);
+      throw error;
     }
   }
 
-  private namedStatement(sql: string): NamedStatement | string {
+  /** The pg Pool under TypeORM's Postgres driver (its `master`). */
+  private pool(): PgPool {
+    return (this.dataSource.driver as PostgresDriver).master as PgPool;
+  }
+
+  private namedStatement(sql: string): NamedStatement {
     let statement = this.statements.get(sql);
     if (!statement) {
-      if (this.statements.size >= MAX_PREPARED) return sql;
+      if (this.statements.size >= MAX_PREPARED) return new NamedStatement(undefined, sql);
       // Named by content: every TransactionHost over the same pool gives a text the same name.
       statement = new NamedStatement(`jiebang_${createHash('sha1').update(sql).digest('hex')}`, sql);
       this.statements.set(sql, statement);
