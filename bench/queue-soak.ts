@@ -189,5 +189,18 @@ export function describeSoak(r: SoakResult, options: SoakOptions): string[] {
     const verdict = options.minutes < 10 ? '' : s.flat ? ' — flat' : ' — GROWING';
     lines.push(`  ${s.name.padEnd(26)} start ${fmt(s.start, d)} end ${fmt(s.end, d)} max ${fmt(s.max, d)} ${s.unit}; slope ${fmt(s.slopePer10Min, 2)} ${s.unit}/10 min after warm-up${verdict}`);
   }
-  return lines;
+  return [...lines, ...overTime(r.samples)];
+}
+
+/** The memory series over time, about 12 rows (a sawtooth of the garbage collector reads differently from a leak). */
+function overTime(samples: Sample[]): string[] {
+  if (samples.length === 0) return [];
+  const names = Object.keys(samples[0].values).filter((name) => / RSS| heap used|Redis used_memory/.test(name));
+  const every = Math.max(1, Math.round(samples.length / 12));
+  const rows = samples.filter((_, i) => i % every === 0 || i === samples.length - 1);
+  const short = (name: string) => name.replace('-service', '').replace('matching-worker', 'worker').replace(' used_memory', '');
+  return [
+    `  over time (MiB): ${['min', ...names.map(short)].join(' | ')}`,
+    ...rows.map((s) => `    ${[fmt(s.t / 60, 1).padStart(5), ...names.map((n) => fmt(s.values[n], 1).padStart(short(n).length))].join(' | ')}`),
+  ];
 }
