@@ -2,8 +2,9 @@
  * The baseline of the HTTP-overhead benchmark: a bare Fastify server with one `pg` pool answering
  * `GET /api/v1/challenges/:id` with exactly the SQL challenge-service runs for that route (ChallengesRepository.findVisible
  * for an anonymous viewer — the select list `EntityRows` derives from the entity — then addendaOf, then, only for an
- * opened challenge, openedBidCounts), as named prepared statements like the app's (`TransactionHost.prepared`), the same pool settings (DataSource `extra`: max DB_POOL_SIZE, timeouts) and a
- * response of the same shape (toChallengeResponse). No Nest, validation pipe, guards, helmet, metrics, logging or
+ * opened challenge, openedBidCounts) as named prepared statements like the app's (`TransactionHost.prepared`), the
+ * same pool settings (DataSource `extra`: max DB_POOL_SIZE, timeouts) and a response of the same shape
+ * (toChallengeResponse). No Nest, validation pipe, guards, helmet, metrics, logging or
  * ORM hydration: what the app spends on top of this is its overhead.
  *
  *   DATABASE_URL=… PORT=… DB_POOL_SIZE=10 node -r ./bench/register.js bench/support/bare-challenge-server.ts
