@@ -52,6 +52,12 @@ function bidEvent(bid: Bid, actor: Actor, action: BidEventAction): AuditEntry {
   return { challengeId: bid.challengeId, actorId: actor.userId, action, data: { bidId: bid.id, revision: bid.revision }, contentHash: bid.contentHash };
 }
 
+/** A challenge bids can be written to, as far as its row says: visible and not a draft (its owner sees its drafts). */
+function biddable(challenge: Challenge | null | undefined): Challenge {
+  if (!challenge || challenge.status === 'draft') throw new NotFoundError('Challenge');
+  return challenge;
+}
+
 function assertEligible(challenge: Challenge, facts: EligibilityFacts | null): void {
   const result = checkEligibility(challenge.eligibility, facts ?? { region: null, size: null, certifications: [] });
   if (!result.eligible) throw new NotEligibleError(result.reasons.map((r) => ({ field: r.rule, message: r.message })));
@@ -81,11 +87,10 @@ export class BidsService {
       // the clock and the audit chain's head, after the lock; every row of the bid in one insert that reads the clock
       // last; COMMIT.
       const locked = await this.challenges.findVisibleForUpdateWithFacts(dto.challengeId, actor, organizationId);
-      if (!locked || locked.challenge.status === 'draft') throw new NotFoundError('Challenge');
-      const { challenge, facts } = locked;
+      const challenge = biddable(locked?.challenge);
       const tail = await this.audit.tail(challenge.id);
       challenge.assertAcceptsBids(tail.now);
-      assertEligible(challenge, facts);
+      assertEligible(challenge, locked?.facts ?? null);
       const content = contentOf(dto);
       this.assertContent(content, challenge);
       const created = Bid.submit({ challengeId: challenge.id, organizationId, userId: actor.userId, content }, tail.now);
@@ -194,8 +199,7 @@ export class BidsService {
    * statement, the clock outside a materialized locking CTE, measured slower: 660–700 against 800 bids/s.)
    */
   private async lockOpenChallenge(actor: Actor, challengeId: string): Promise<{ challenge: Challenge; now: Date }> {
-    const challenge = await this.challenges.findVisibleForUpdate(challengeId, actor);
-    if (!challenge || challenge.status === 'draft') throw new NotFoundError('Challenge');
+    const challenge = biddable(await this.challenges.findVisibleForUpdate(challengeId, actor));
     return { challenge, now: await this.tx.databaseNow() };
   }
 

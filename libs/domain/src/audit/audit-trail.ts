@@ -16,8 +16,8 @@ type ChainHead = Pick<AuditEvent, 'seq' | 'hash'>;
 /** A challenge's chain as read under its lock: the database's clock then, and the event that would follow. */
 export interface AuditTail {
   now: Date;
-  /** The next event (not yet written) at `now`; the entry must be of the tail's challenge. */
-  next(entry: AuditEntry): AuditEvent;
+  /** The next event (not yet written), at `now` unless given; the entry must be of the tail's challenge. */
+  next(entry: AuditEntry, at?: Date): AuditEvent;
 }
 
 function eventAfter(head: ChainHead | null, entry: AuditEntry, at: Date): AuditEvent {
@@ -39,28 +39,18 @@ function eventAfter(head: ChainHead | null, entry: AuditEntry, at: Date): AuditE
 export class AuditTrail {
   constructor(private readonly tx: TransactionHost) {}
 
+  /** Appends the next event at `at` (a time the caller read, e.g. `databaseNow()` after its lock). */
   async record(entry: AuditEntry, at: Date): Promise<AuditEvent> {
-    const event = await this.next(entry, at);
+    const event = (await this.tail(entry.challengeId)).next(entry, at);
     await this.tx.insert([AuditEvent, event]);
     return event;
   }
 
   /**
-   * The chain's next event, not yet written: for a caller that writes it in one statement with its other rows
-   * (`TransactionHost.insert`), under the same challenge lock.
-   */
-  async next(entry: AuditEntry, at: Date): Promise<AuditEvent> {
-    const heads = await this.tx.prepared<ChainHead>(
-      'SELECT seq, hash FROM audit_events WHERE challenge_id = $1 ORDER BY seq DESC LIMIT 1',
-      [entry.challengeId],
-    );
-    return eventAfter(heads[0] ?? null, entry, at);
-  }
-
-  /**
    * The chain's head and the database's clock, read in one statement (one round trip fewer than `databaseNow()`
-   * then `next()`: every bid appends an event, bench/README.md, write path). Call it holding the challenge lock:
-   * the head is then the last one, and `now` is read after the lock was granted.
+   * then a head read: every bid appends an event, bench/README.md, write path). Call it holding the challenge lock:
+   * the head is then the last one, and `now` is read after the lock was granted. The events it makes are written by
+   * the caller, in one statement with its other rows if it likes (`TransactionHost.insert`).
    */
   async tail(challengeId: string): Promise<AuditTail> {
     const rows = await this.tx.prepared<{ now: Date; seq: number | null; hash: string | null }>(
@@ -70,10 +60,10 @@ export class AuditTrail {
     );
     const { now, seq, hash } = rows[0];
     const head = seq === null || hash === null ? null : { seq, hash };
-    const at = new Date(now);
+    const clock = new Date(now);
     return {
-      now: at,
-      next: (entry) => {
+      now: clock,
+      next: (entry, at = clock) => {
         if (entry.challengeId !== challengeId) throw new Error(`An audit tail of ${challengeId} cannot append to ${entry.challengeId}`);
         return eventAfter(head, entry, at);
       },
