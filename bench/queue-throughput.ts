@@ -2,10 +2,12 @@
  * Worker throughput vs a no-op (QUALITY.md: "worker with real processors vs BullMQ with a no-op processor on the
  * same Redis — ≥ 0.5× of no-op for the light jobs"). The same number of `assess-bid` jobs (ids of real bids stored
  * by the queue path) goes, per round, to:
- *  - `no-op`: a bare BullMQ Worker (bench/queue-noop-worker.ts, its own process, concurrency 2, same lock settings)
+ *  - `no-op`: a bare BullMQ Worker (bench/queue-noop-worker.ts, its own process, the real matching worker's
+ *    concurrency and lock settings)
  *    on the same Redis under another key prefix;
- *  - `assess-bid`: the real matching-worker process (concurrency 2), which loads the revision with its challenge,
- *    organization and profile (one joined query), assesses, and upserts the assessment;
+ *  - `assess-bid`: the real matching-worker process (MATCHING_CONCURRENCY), which loads the revisions of the jobs
+ *    running at once with their challenges, organizations and profiles (one joined query per batch), assesses each,
+ *    and upserts the batch's assessments in one statement;
  *  - `assess-bid, unknown bid`: the real worker on ids of no bid (one query, then `skipped`) — the lightest path
  *    a real processor has, to separate the per-job framework cost from the per-job database work;
  *  - `outbox → relay → worker`: the same jobs as outbox rows inserted in one statement, published by the worker's
@@ -19,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
+import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching.processor';
 import { foreignCpuMs, machineCpu } from './queue-activity';
 import { matchingQueue, QueueContext, unfinished } from './queue-context';
 import { sleep } from './queue-stats';
@@ -61,7 +64,7 @@ export class ThroughputBench {
       NODE_ENV: 'production',
       NOOP_REDIS_URL: ctx.stack.redisUrl,
       NOOP_PREFIX: prefix,
-      NOOP_CONCURRENCY: '2',
+      NOOP_CONCURRENCY: String(MATCHING_CONCURRENCY),
       NOOP_LOCK_MS: String(ctx.stack.config.jobs.lockMs),
     });
     await noop.start();

@@ -3,7 +3,7 @@
  * three real apps as child processes (bench/support/stack-processes.ts): a fresh migrated database (the runner's
  * when run by bench/run.ts), a redis-server of its own (so `INFO memory` in the soak is the benchmark's alone; the
  * machine's Redis with --redis-url), NODE_ENV=production, LOG_LEVEL=info, default OUTBOX_POLL_MS (500), DB_POOL_SIZE (10) and
- * worker concurrency (matching 2). SMEs and the lead are written to the database directly and their tokens minted
+ * worker concurrency (matching MATCHING_CONCURRENCY, 16). SMEs and the lead are written to the database directly and their tokens minted
  * (no password hashing, no login); challenges are created and published over HTTP.
  *
  *   npm run bench:queue [-- --full] [--soak-minutes N] [--soak-rate R] [--only rush,path,throughput,soak]
@@ -22,6 +22,7 @@ import { describePath, PairSource, pathRound, PathRound } from './queue-path';
 import { describeRush, rushRound, RushRound } from './queue-rush';
 import { describeSoak, soak, SoakOptions, SoakResult } from './queue-soak';
 import { fmt, median, spread } from './queue-stats';
+import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching.processor';
 import { CORES, Measurement, ThroughputBench, Variant, VARIANTS } from './queue-throughput';
 import type { BenchOptions, BenchResult } from './support/result';
 import { closeHttp } from './support/stack-http';
@@ -234,7 +235,7 @@ async function throughputScenario(ctx: QueueContext, bids: string[]): Promise<Be
   }
   const rate = (v: Variant) => measured.get(v)!.map((m) => m.jobsPerS);
   const noop = median(rate('no-op'));
-  const note = `${sizes.jobRounds} rounds × ${jobs} assess-bid jobs (ids of real bids), enqueued with Queue.addBulk into the paused queue and resumed (enqueueing and the relay not timed), concurrency 2 both; variants alternate; ${CORES} cores`;
+  const note = `${sizes.jobRounds} rounds × ${jobs} assess-bid jobs (ids of real bids), enqueued with Queue.addBulk into the paused queue and resumed (enqueueing and the relay not timed), concurrency ${MATCHING_CONCURRENCY} both; variants alternate; ${CORES} cores`;
   const result = (variant: Variant, metric: string, bar?: string): BenchResult => {
     const values = rate(variant);
     const ratios = values.map((v, i) => v / measured.get('no-op')![i].jobsPerS);
@@ -244,7 +245,7 @@ async function throughputScenario(ctx: QueueContext, bids: string[]): Promise<Be
       metric,
       value,
       unit: 'jobs/s',
-      baseline: { name: 'bare BullMQ Worker, no-op processor, same Redis, concurrency 2', value: noop },
+      baseline: { name: `bare BullMQ Worker, no-op processor, same Redis, concurrency ${MATCHING_CONCURRENCY}`, value: noop },
       ratio: value / noop,
       bar: bar ? { text: bar, holds: value / noop >= 0.5 } : undefined,
       spread: `${spread(values, 0)}; ratio per round ${ratios.map((x) => `${fmt(x, 2)}×`).join(', ')}`,

@@ -7,7 +7,7 @@ import { AppConfig, PlatformModule } from '@jiebang/platform';
 import { bullConnection, OutboxRepository, QUEUE_ENTITIES, QUEUE_NAMES, QueueModule, queueOptions, queuePrefix } from '@jiebang/queue';
 import { configuredProcessor } from './jobs/configured-processor';
 import { MatchingHandlers } from './matching/matching.handlers';
-import { MatchingProcessor } from './matching/matching.processor';
+import { MATCHING_CONCURRENCY, MatchingProcessor } from './matching/matching.processor';
 import { ProfileIndex } from './matching/profile-index';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { AggregateReviewsTransition } from './reviews/aggregate-reviews.transition';
@@ -49,7 +49,7 @@ export class MatchingWorkerModule {
         configuredProcessor(TransitionsProcessor, 'transitions', config, { concurrency: 4 }),
         ProfileIndex,
         MatchingHandlers,
-        configuredProcessor(MatchingProcessor, 'matching', config, { concurrency: 2 }),
+        configuredProcessor(MatchingProcessor, 'matching', config, { concurrency: MATCHING_CONCURRENCY }),
       ],
     };
   }

@@ -47,10 +47,45 @@ export class EntityRows<T extends ObjectLiteral> {
 
   /** `insertInto` that replaces every other column of the row already there with the same `conflict` key. */
   upsertInto(entity: T, params: unknown[], conflict: Array<keyof T & string>): string {
-    const keys = conflict.map((property) => this.column(property).databaseName);
-    const updates = this.insertable.filter((c) => !keys.includes(c.databaseName)).map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`);
-    const target = keys.map((k) => `"${k}"`).join(', ');
-    return `${this.insertInto(entity, params)} ON CONFLICT (${target}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
+    const keys = conflict.map((property) => this.column(property));
+    return `${this.insertInto(entity, params)} ${this.onConflict(keys, this.insertable)}`;
+  }
+
+  /**
+   * `upsertInto` for many entities in one statement whose text does not depend on how many there are (so it can be
+   * a named prepared statement): each column's values as one array parameter, `INSERT … SELECT * FROM unnest(…)`.
+   * Entities with the same `conflict` key are written once, the last one (Postgres refuses to update a row twice in
+   * one statement). A column no entity has a value for is left to its default; one some entities lack is an error,
+   * as are array and enum columns (unnest cannot carry them).
+   */
+  upsertManyInto(entities: T[], params: unknown[], conflict: Array<keyof T & string>): string {
+    if (entities.length === 0) throw new Error('upsertManyInto needs at least one entity');
+    const keys = conflict.map((property) => this.column(property));
+    const byKey = new Map<string, T>();
+    for (const entity of entities) byKey.set(JSON.stringify(keys.map((c) => c.getEntityValue(entity))), entity);
+    const rows = [...byKey.values()];
+    const driver = this.dataSource.driver;
+    const columns = this.insertable.filter((column) => rows.some((entity) => column.getEntityValue(entity) !== undefined));
+    const arrays = columns.map((column) => {
+      const type = driver.normalizeType(column);
+      if (column.isArray || column.enum || type === 'enum') throw new Error(`upsertManyInto: ${this.metadata.name}.${column.propertyName} is an array or enum column`);
+      params.push(
+        rows.map((entity) => {
+          const value: unknown = column.getEntityValue(entity);
+          if (value === undefined) throw new Error(`upsertManyInto: ${this.metadata.name}.${column.propertyName} is missing in some entities`);
+          return driver.preparePersistentValue(value, column);
+        }),
+      );
+      return `$${params.length}::${type}[]`;
+    });
+    const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
+    return `INSERT INTO "${this.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')}) ${this.onConflict(keys, columns)}`;
+  }
+
+  private onConflict(keys: ColumnMetadata[], columns: ColumnMetadata[]): string {
+    const updates = columns.filter((c) => !keys.includes(c)).map((c) => `"${c.databaseName}" = EXCLUDED."${c.databaseName}"`);
+    const target = keys.map((k) => `"${k.databaseName}"`).join(', ');
+    return `ON CONFLICT (${target}) DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`;
   }
 
   private column(property: string): ColumnMetadata {

@@ -85,6 +85,13 @@ export class TransactionHost {
     await this.prepared(this.rows(target).upsertInto(entity, params, conflict), params);
   }
 
+  /** `upsert` of many entities of one table in one statement (`EntityRows.upsertManyInto`); none: nothing to do. */
+  async upsertMany<T extends ObjectLiteral>(target: EntityTarget<T>, entities: T[], conflict: Array<keyof T & string>): Promise<void> {
+    if (entities.length === 0) return;
+    const params: unknown[] = [];
+    await this.prepared(this.rows(target).upsertManyInto(entities, params, conflict), params);
+  }
+
   /**
    * `manager.query` as a named prepared statement: each connection parses and plans the statement once, later calls
    * send only its parameters. For the static SQL of the hottest paths (bench/README.md, write path); a statement's

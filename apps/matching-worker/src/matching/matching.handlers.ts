@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  AssessmentInputs,
+  AssessmentKey,
   BidAssessment,
   ChallengeMatch,
   ChallengesRepository,
@@ -11,10 +13,13 @@ import {
 } from '@jiebang/domain';
 import { assessBid, RankedEnterprise } from '@jiebang/matching';
 import { APP_CONFIG, AppConfig } from '@jiebang/platform';
+import { BatchOutcome, GroupBatcher } from '../jobs/group-batcher';
 import { toChallengeQuery, toEnterpriseDocument } from './documents';
 import { ProfileIndex } from './profile-index';
 
 export const MATCHES_STORED = 200;
+/** `assess-bid` batches: as many revisions as jobs run at once (the queue's concurrency), two batches in flight. */
+const ASSESSMENT_BATCHES = { maxBatch: 64, maxInFlight: 2 };
 
 const explanationOf = (ranked: RankedEnterprise): StoredExplanation => ({ ...ranked.explanation, reasons: ranked.reasons });
 
@@ -24,6 +29,8 @@ const explanationOf = (ranked: RankedEnterprise): StoredExplanation => ({ ...ran
  */
 @Injectable()
 export class MatchingHandlers {
+  private readonly assessments = new GroupBatcher((keys: AssessmentKey[]) => this.assessBatch(keys), ASSESSMENT_BATCHES);
+
   constructor(
     private readonly index: ProfileIndex,
     private readonly challenges: ChallengesRepository,
@@ -91,10 +98,34 @@ export class MatchingHandlers {
     return rows.length;
   }
 
-  /** One bid revision's advisory assessment (eligibility, capability fit, price, duration), stored by (bid, revision). */
-  async assessBid(bidId: string, revision: number): Promise<'assessed' | 'skipped'> {
-    const inputs = await this.results.assessmentInputs(bidId, revision);
-    if (!inputs) return 'skipped';
+  /**
+   * One bid revision's advisory assessment (eligibility, capability fit, price, duration), stored by (bid, revision).
+   * The revisions whose jobs run at the same time are read in one query and stored in one statement
+   * (`GroupBatcher`); a job still resolves with its own outcome, and a batch that fails is run again one job at a time.
+   */
+  assessBid(bidId: string, revision: number): Promise<'assessed' | 'skipped'> {
+    return this.assessments.submit({ bidId, revision });
+  }
+
+  private async assessBatch(keys: AssessmentKey[]): Promise<Array<BatchOutcome<'assessed' | 'skipped'>>> {
+    const inputs = await this.results.assessmentInputs(keys);
+    const computedAt = new Date();
+    const rows: BidAssessment[] = [];
+    const outcomes = keys.map((key, i): BatchOutcome<'assessed' | 'skipped'> => {
+      const input = inputs[i];
+      if (!input) return { value: 'skipped' };
+      try {
+        rows.push(this.assessment(key, input, computedAt));
+        return { value: 'assessed' };
+      } catch (error) {
+        return { error };
+      }
+    });
+    await this.results.saveAssessments(rows);
+    return outcomes;
+  }
+
+  private assessment({ bidId, revision }: AssessmentKey, inputs: AssessmentInputs, computedAt: Date): BidAssessment {
     const { challenge, organization, profile, content } = inputs;
     const result = assessBid({
       challenge: {
@@ -106,22 +137,19 @@ export class MatchingHandlers {
       enterprise: toEnterpriseDocument(organization, profile),
       bid: content,
     });
-    await this.results.saveAssessment(
-      Object.assign(new BidAssessment(), {
-        bidId,
-        revision,
-        method: result.method,
-        eligible: result.eligible,
-        reasons: result.reasons,
-        fit: { ...result.fit },
-        price: { ...result.price },
-        duration: { ...result.duration },
-        total: result.total,
-        explanation: { ...result.explanation },
-        computedAt: new Date(),
-      }),
-    );
-    return 'assessed';
+    return Object.assign(new BidAssessment(), {
+      bidId,
+      revision,
+      method: result.method,
+      eligible: result.eligible,
+      reasons: result.reasons,
+      fit: { ...result.fit },
+      price: { ...result.price },
+      duration: { ...result.duration },
+      total: result.total,
+      explanation: { ...result.explanation },
+      computedAt,
+    });
   }
 
   private recommendation(organizationId: string, challengeId: string, scored: RankedEnterprise, now: Date): Recommendation {

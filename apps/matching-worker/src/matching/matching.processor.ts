@@ -2,13 +2,21 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { MetricsService } from '@jiebang/platform';
+import { Permits } from '../jobs/permits';
 import { assertEveryJobHandled, dispatchJob, QueueHandlers } from '../jobs/job-dispatch';
 import { MatchingHandlers } from './matching.handlers';
+
+/** Jobs of the matching queue running at once (BullMQ concurrency). */
+export const MATCHING_CONCURRENCY = 16;
+/** Of those, jobs that rank every profile or every open challenge (the heavy ones) at once. */
+export const HEAVY_MATCHING_JOBS = 2;
 
 /**
  * The matching queue. Ranking one challenge takes milliseconds on the in-memory index and the index build
  * yields between batches, so the event loop stays free for BullMQ's lock renewal without a sandbox. Registered with
- * its worker options by `configuredProcessor` (concurrency 2).
+ * its worker options by `configuredProcessor`: MATCHING_CONCURRENCY jobs at once, so that `assess-bid` jobs, a few
+ * round trips each, overlap and share batches (bench/README.md, queue throughput); the two ranking jobs, which
+ * hold the CPU for milliseconds and write hundreds of rows, take one of HEAVY_MATCHING_JOBS permits first.
  */
 @Injectable()
 export class MatchingProcessor extends WorkerHost implements OnModuleInit {
@@ -19,9 +27,10 @@ export class MatchingProcessor extends WorkerHost implements OnModuleInit {
     private readonly metrics: MetricsService,
   ) {
     super();
+    const heavy = new Permits(HEAVY_MATCHING_JOBS);
     this.handlers = {
-      'match-challenge': ({ challengeId }) => handlers.matchChallenge(challengeId),
-      'rematch-enterprise': ({ organizationId }) => handlers.rematchEnterprise(organizationId),
+      'match-challenge': ({ challengeId }) => heavy.run(() => handlers.matchChallenge(challengeId)),
+      'rematch-enterprise': ({ organizationId }) => heavy.run(() => handlers.rematchEnterprise(organizationId)),
       'assess-bid': ({ bidId, revision }) => handlers.assessBid(bidId, revision),
     };
   }

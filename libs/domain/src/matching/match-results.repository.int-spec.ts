@@ -59,42 +59,71 @@ function assessment(bidId: string, revision: number, total: number): BidAssessme
 }
 
 describe('MatchResultsRepository', () => {
-  describe('assessmentInputs (one joined read)', () => {
-    it('reads the revision content, challenge, organization and profile exactly as the ORM does', async () => {
-      for (const withProfile of [true, false]) {
-        const { challenge, sme, bid } = await seedBid(withProfile);
+  describe('assessmentInputs (one joined read per batch)', () => {
+    it('reads each revision’s content, challenge, organization and profile exactly as the ORM does, in the keys’ order', async () => {
+      const seeded = [await seedBid(true), await seedBid(false), await seedBid(true)];
+      const keys = [...seeded].reverse().map(({ bid }) => ({ bidId: bid.id, revision: 1 }));
 
-        const inputs = await results.assessmentInputs(bid.id, 1);
+      const batch = await results.assessmentInputs(keys);
 
-        const manager = db.dataSource.manager;
+      expect(batch).toHaveLength(3);
+      const manager = db.dataSource.manager;
+      for (const [i, { challenge, sme, bid }] of [...seeded].reverse().entries()) {
+        const inputs = batch[i];
         expect(inputs?.content).toStrictEqual((await manager.findOneByOrFail(BidRevision, { bidId: bid.id, revision: 1 })).content);
         expect(inputs?.content).toEqual(bid.content());
         expect(inputs?.challenge).toStrictEqual(await manager.findOneByOrFail(Challenge, { id: challenge.id }));
         expect(inputs?.organization).toStrictEqual(await manager.findOneByOrFail(Organization, { id: sme.id }));
         expect(inputs?.profile).toStrictEqual(await manager.findOneBy(EnterpriseProfile, { organizationId: sme.id }));
-        expect(inputs?.profile === null).toBe(!withProfile);
       }
+      expect(batch.map((inputs) => inputs?.profile === null)).toEqual([false, true, false]);
     });
 
-    it('is null for an unknown bid or revision', async () => {
+    it('gives null for an unknown bid or revision, in its place, and the same inputs for a key asked twice', async () => {
       const { bid } = await seedBid(false);
-      expect(await results.assessmentInputs(randomUUID(), 1)).toBeNull();
-      expect(await results.assessmentInputs(bid.id, 2)).toBeNull();
+      const known = { bidId: bid.id, revision: 1 };
+
+      const batch = await results.assessmentInputs([{ bidId: randomUUID(), revision: 1 }, known, { bidId: bid.id, revision: 2 }, known]);
+
+      expect(batch.map((inputs) => inputs?.organization.id ?? null)).toEqual([null, bid.organizationId, null, bid.organizationId]);
+      expect(batch[3]).toStrictEqual(batch[1]);
+      expect(await results.assessmentInputs([])).toEqual([]);
+    });
+
+    it('fails for a key that is not a bid id (the worker then runs that job alone)', async () => {
+      await expect(results.assessmentInputs([{ bidId: 'not-a-uuid', revision: 1 }])).rejects.toThrow(/uuid/);
     });
   });
 
-  describe('saveAssessment', () => {
-    it('inserts, then replaces the same revision’s row (a job run twice leaves one row, the last)', async () => {
+  describe('saveAssessments (one statement per batch)', () => {
+    it('inserts, then replaces the same revision’s row: rows equal to what the ORM reads back, a key twice in one batch written once (the last)', async () => {
       const bidId = randomUUID();
-      await results.saveAssessment(assessment(bidId, 1, 40));
-      const second = assessment(bidId, 1, 80);
-      await results.saveAssessment(second);
-      await results.saveAssessment(assessment(bidId, 2, 10));
+      await results.saveAssessments([assessment(bidId, 1, 40), assessment(bidId, 2, 10)]);
+      const replaced = assessment(bidId, 1, 80);
+      const last = assessment(bidId, 2, 60);
+      await results.saveAssessments([replaced, assessment(bidId, 2, 20), last]);
 
       const rows = await db.dataSource.manager.find(BidAssessment, { where: { bidId }, order: { revision: 'ASC' } });
-      expect(rows).toHaveLength(2);
-      expect(rows[0]).toStrictEqual(second);
-      expect(await results.findAssessment(bidId, 2)).toMatchObject({ total: 10, eligible: false });
+      expect(rows).toStrictEqual([replaced, last]);
+      expect(await results.findAssessment(bidId, 2)).toMatchObject({ total: 60, eligible: true });
+      await expect(results.saveAssessments([])).resolves.toBeUndefined();
+    });
+
+    it('writes JSON, text with quotes and backslashes, and timestamps unchanged through the array parameters', async () => {
+      const bidId = randomUUID();
+      const tricky = Object.assign(assessment(bidId, 1, 30), {
+        method: 'a "quoted", {braced} \\ back\\slashed, 中文',
+        reasons: [{ rule: 'x', message: 'NULL' }],
+        explanation: { method: 'm', score: 1, signals: [], reasons: ['"', '\\', '{', 'NULL', '', '伺服'] },
+        computedAt: new Date('2026-11-24T08:00:00.123Z'),
+      });
+      await results.saveAssessments([tricky]);
+      expect(await results.findAssessment(bidId, 1)).toStrictEqual(tricky);
+    });
+
+    it('refuses a batch where some assessments lack a column the others have', async () => {
+      const partial = Object.assign(assessment(randomUUID(), 1, 30), { computedAt: undefined });
+      await expect(results.saveAssessments([assessment(randomUUID(), 1, 30), partial])).rejects.toThrow(/computedAt is missing/);
     });
   });
 });

@@ -17,6 +17,12 @@ export interface OpenRecommendation {
   bidId: string | null;
 }
 
+/** One bid revision to assess. */
+export interface AssessmentKey {
+  bidId: string;
+  revision: number;
+}
+
 /** What the advisory assessment of one bid revision reads. */
 export interface AssessmentInputs {
   content: BidContent;
@@ -84,36 +90,43 @@ export class MatchResultsRepository {
     return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
   }
 
-  async saveAssessment(assessment: BidAssessment): Promise<void> {
-    await this.tx.upsert(BidAssessment, assessment, ['bidId', 'revision']);
+  /**
+   * Stores assessments by (bid, revision), replacing what a previous run stored: one statement for the whole batch
+   * (the matching worker's group commit, bench/README.md "queue throughput").
+   */
+  async saveAssessments(assessments: BidAssessment[]): Promise<void> {
+    await this.tx.upsertMany(BidAssessment, assessments, ['bidId', 'revision']);
   }
 
   /**
-   * The revision's content, its challenge, the bidding organization and its profile, in one query (one round trip
-   * per `assess-bid` job instead of five: bench/README.md, queue throughput); null when any but the profile is gone.
+   * For each (bid, revision), its content, its challenge, the bidding organization and its profile, in one query
+   * for the whole batch (instead of five per revision); in the keys' order, null where any but the profile is gone.
    */
-  async assessmentInputs(bidId: string, revision: number): Promise<AssessmentInputs | null> {
+  async assessmentInputs(keys: AssessmentKey[]): Promise<Array<AssessmentInputs | null>> {
+    if (keys.length === 0) return [];
     const challenges = this.tx.rows(Challenge);
     const organizations = this.tx.rows(Organization);
     const profiles = this.tx.rows(EnterpriseProfile);
     const rows = await this.tx.prepared(
-      `SELECT r.content AS "content", ${challenges.select('c', 'c.')}, ${organizations.select('o', 'o.')}, ${profiles.select('p', 'p.')}
-         FROM bid_revisions r
+      `SELECT k.i AS "key", r.content AS "content", ${challenges.select('c', 'c.')}, ${organizations.select('o', 'o.')}, ${profiles.select('p', 'p.')}
+         FROM unnest($1::uuid[], $2::integer[]) WITH ORDINALITY AS k(bid_id, revision, i)
+         JOIN bid_revisions r ON r.bid_id = k.bid_id AND r.revision = k.revision
          JOIN bids b ON b.id = r.bid_id
          JOIN challenges c ON c.id = b.challenge_id
          JOIN organizations o ON o.id = b.organization_id
-         LEFT JOIN enterprise_profiles p ON p.organization_id = o.id
-        WHERE r.bid_id = $1 AND r.revision = $2`,
-      [bidId, revision],
+         LEFT JOIN enterprise_profiles p ON p.organization_id = o.id`,
+      [keys.map((k) => k.bidId), keys.map((k) => k.revision)],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      content: row.content as BidContent,
-      challenge: challenges.toEntity(row, 'c.'),
-      organization: organizations.toEntity(row, 'o.'),
-      profile: profiles.toEntityOrNull(row, 'p.'),
-    };
+    const inputs: Array<AssessmentInputs | null> = keys.map(() => null);
+    for (const row of rows) {
+      inputs[Number(row.key) - 1] = {
+        content: row.content as BidContent,
+        challenge: challenges.toEntity(row, 'c.'),
+        organization: organizations.toEntity(row, 'o.'),
+        profile: profiles.toEntityOrNull(row, 'p.'),
+      };
+    }
+    return inputs;
   }
 
   findAssessment(bidId: string, revision: number): Promise<BidAssessment | null> {
