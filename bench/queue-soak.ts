@@ -2,10 +2,15 @@
  * Soak (QUALITY.md: "30 min at half capacity — RSS and Redis memory flat (completed jobs are removed)"). New bids
  * and amendments (`PATCH /bids/:id`, each a new revision and a new `assess-bid` job) at a fixed rate, open loop;
  * one request at a time per bid, so amendments never conflict. Every `sampleSeconds`: RSS (/proc/<pid>/status
- * VmRSS) and used heap (`nodejs_heap_size_used_bytes` of `/metrics`) of each app, Redis `used_memory` and key
- * count, pending outbox rows and unfinished jobs. Reported per series: start, end, max, and the least-squares slope
- * after the first fifth of the run (warm-up: Redis fills its bounded lists — the last 1,000 completed jobs and the
- * events stream — during the first minutes).
+ * VmRSS) and used heap (`nodejs_heap_size_used_bytes` of `/metrics`) of each app as they are; then, over the V8
+ * inspector (the apps run with `--inspect` on loopback), a full collection in each app and its RSS and heap after
+ * it; Redis `used_memory` and key count, pending outbox rows and unfinished jobs. Reported per series: start, end,
+ * max, and the least-squares slope after the first fifth of the run (warm-up: Redis fills its bounded lists — the
+ * last 1,000 completed jobs and the events stream — during the first minutes).
+ *
+ * Judged: the after-collection series, Redis and the counts. A reading taken as it is lands anywhere on the
+ * collector's sawtooth (the 2026-11-24 soak: the worker's heap between 72 and 125 MiB, minutes apart), which a
+ * 30-minute least-squares slope cannot tell from growth; what a process holds after a full collection can.
  */
 import { QueueContext, unfinished, waitDrained } from './queue-context';
 import { PairSource } from './queue-path';
@@ -36,6 +41,8 @@ export interface Series {
   /** per 10 minutes, after warm-up */
   slopePer10Min: number;
   flat: boolean;
+  /** False: shown for reference, its verdict is the after-collection series' (see `summarize`). */
+  judged: boolean;
 }
 
 export interface SoakResult {
@@ -149,6 +156,13 @@ async function sampleNow(ctx: QueueContext): Promise<Record<string, number>> {
     values[`${name} RSS`] = app.rssBytes() / MiB;
     values[`${name} heap used`] = (await app.metric('nodejs_heap_size_used_bytes').catch(() => NaN)) / MiB;
   }
+  for (const app of [stack.challenge, stack.bidding, stack.worker]) {
+    if (app.inspectorPort === null) continue;
+    const name = app.label.replace(/^queue-/, '');
+    const live = await app.liveMemory().catch(() => null);
+    values[`${name} RSS after GC`] = live ? live.rss / MiB : NaN;
+    values[`${name} heap after GC`] = live ? live.heapUsed / MiB : NaN;
+  }
   const info = await stack.redis.info('memory');
   values['Redis used_memory'] = Number(/used_memory:(\d+)/.exec(info)?.[1]) / MiB;
   values['Redis keys'] = await stack.redis.dbsize();
@@ -160,9 +174,11 @@ async function sampleNow(ctx: QueueContext): Promise<Record<string, number>> {
 /**
  * Flat: the slope after warm-up, projected over 30 minutes, stays within 10% of the series' mean level (and
  * within 8 MiB for memory). Counts (keys, backlog) are flat when their slope projects to less than 10% of the max.
+ * Where after-collection series were sampled, an app's readings as they are carry no verdict (`judged` false).
  */
 function summarize(samples: Sample[], seconds: number): Series[] {
   if (samples.length === 0) return [];
+  const afterGc = Object.keys(samples[0].values).some((name) => name.endsWith(' after GC'));
   return Object.keys(samples[0].values).map((name) => {
     const all = samples.map((s) => s.values[name]);
     const steady = samples.filter((s) => s.t >= seconds / 5);
@@ -175,7 +191,8 @@ function summarize(samples: Sample[], seconds: number): Series[] {
     const projected = perSecond * 1800; // shrinking counts as flat
     const memory = !/keys|outbox|jobs/.test(name);
     const flat = memory ? projected <= Math.min(0.1 * mean, 8) || projected <= 1 : projected <= Math.max(0.1 * Math.max(...all), 5);
-    return { name, unit: memory ? 'MiB' : 'count', start: all[0], end: all[all.length - 1], max: Math.max(...all), slopePer10Min: perSecond * 600, flat };
+    const judged = !afterGc || !/ (RSS|heap used)$/.test(name);
+    return { name, unit: memory ? 'MiB' : 'count', start: all[0], end: all[all.length - 1], max: Math.max(...all), slopePer10Min: perSecond * 600, flat, judged };
   });
 }
 
@@ -186,7 +203,7 @@ export function describeSoak(r: SoakResult, options: SoakOptions): string[] {
   ];
   for (const s of r.series) {
     const d = s.unit === 'MiB' ? 1 : 0;
-    const verdict = options.minutes < 10 ? '' : s.flat ? ' — flat' : ' — GROWING';
+    const verdict = options.minutes < 10 ? '' : !s.judged ? ' (as read, not judged)' : s.flat ? ' — flat' : ' — GROWING';
     lines.push(`  ${s.name.padEnd(26)} start ${fmt(s.start, d)} end ${fmt(s.end, d)} max ${fmt(s.max, d)} ${s.unit}; slope ${fmt(s.slopePer10Min, 2)} ${s.unit}/10 min after warm-up${verdict}`);
   }
   return [...lines, ...overTime(r.samples)];
@@ -195,10 +212,11 @@ export function describeSoak(r: SoakResult, options: SoakOptions): string[] {
 /** The memory series over time, about 12 rows (a sawtooth of the garbage collector reads differently from a leak). */
 function overTime(samples: Sample[]): string[] {
   if (samples.length === 0) return [];
-  const names = Object.keys(samples[0].values).filter((name) => / RSS| heap used|Redis used_memory/.test(name));
+  const names = Object.keys(samples[0].values).filter((name) => / RSS| heap |Redis used_memory/.test(name));
   const every = Math.max(1, Math.round(samples.length / 12));
   const rows = samples.filter((_, i) => i % every === 0 || i === samples.length - 1);
-  const short = (name: string) => name.replace('-service', '').replace('matching-worker', 'worker').replace(' used_memory', '');
+  const short = (name: string) =>
+    name.replace('-service', '').replace('matching-worker', 'worker').replace(' used_memory', '').replace(' after GC', ' GC').replace(' heap used', ' heap');
   return [
     `  over time (MiB): ${['min', ...names.map(short)].join(' | ')}`,
     ...rows.map((s) => `    ${[fmt(s.t / 60, 1).padStart(5), ...names.map((n) => fmt(s.values[n], 1).padStart(short(n).length))].join(' | ')}`),

@@ -66,6 +66,8 @@ export async function run(options: QueueBenchOptions): Promise<BenchResult[]> {
     queuePrefix: fromRunner ? process.env.BENCH_QUEUE_PREFIX : undefined,
     redisUrl: options.redisUrl,
     workerNodeArgs: options.profileWorker ? ['--cpu-prof', `--cpu-prof-dir=${join(BENCH_ARTIFACTS, 'profiles')}`] : [],
+    // The soak reads each app's memory after a full collection over the inspector (bench/queue-soak.ts).
+    inspect: soakMinutes > 0 && only.has('soak'),
   });
   const redis = stack.ownRedis ? 'a redis-server of its own (INFO memory is the benchmark\'s alone)' : stack.redisUrl;
   print(`stack up in ${fmt((Date.now() - started) / 1000, 1)} s (database ${new URL(stack.databaseUrl).pathname.slice(1)}, ${redis}, logs in ${BENCH_ARTIFACTS})`);
@@ -270,7 +272,9 @@ function soakResults(r: SoakResult, options: SoakOptions): BenchResult[] {
   const judged = options.minutes >= 10;
   const note =
     `${fmt(r.seconds / 60, 1)} min at ${options.rate} req/s (${r.newBids} bids + ${r.amendments} amendments), samples every ${options.sampleSeconds} s; slope after the first fifth; ` +
-    (judged ? 'flat = projected growth over 30 min ≤ min(10% of the level, 8 MiB) (or ≤ 1 MiB)' : 'too short to judge flatness (no verdict under 10 minutes)');
+    (judged
+      ? 'flat = projected growth over 30 min ≤ min(10% of the level, 8 MiB) (or ≤ 1 MiB); judged on RSS after a full collection, RSS as read shown for reference'
+      : 'too short to judge flatness (no verdict under 10 minutes)');
   return r.series
     .filter((s) => s.unit === 'MiB' && /RSS|Redis/.test(s.name))
     .map((s) => ({
@@ -278,7 +282,7 @@ function soakResults(r: SoakResult, options: SoakOptions): BenchResult[] {
       metric: `${s.name} slope (start ${fmt(s.start, 1)}, end ${fmt(s.end, 1)}, max ${fmt(s.max, 1)} MiB)`,
       value: s.slopePer10Min,
       unit: 'MiB/10 min',
-      bar: judged ? { text: 'flat (completed jobs are removed)', holds: s.flat } : undefined,
+      bar: judged && s.judged ? { text: 'flat (completed jobs are removed)', holds: s.flat } : undefined,
       note: `${note}; revision → assessment p99 ${fmt(r.assessedP99Ms, 0)} ms, unassessed ${r.unassessed}`,
     }));
 }

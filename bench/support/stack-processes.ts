@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import { dropDatabase } from '@jiebang/database';
 import { AppConfig, SERVICE_NODE_OPTIONS, loadConfig } from '@jiebang/platform';
 import type { BenchEnvironment } from './environment';
+import { liveMemory, LiveMemory } from './inspector';
 import { migrate } from '../../apps/cli/src/commands/schema.command';
 import { freePort } from '../../apps/cli/src/demo/own-stack';
 
@@ -39,7 +40,15 @@ export class BenchProcess {
     private readonly env: NodeJS.ProcessEnv,
     private readonly nodeArgs: string[] = [],
     readonly url: string | null = null,
+    /** The V8 inspector's port, when the process runs with `--inspect` (the soak's live-memory series). */
+    readonly inspectorPort: number | null = null,
   ) {}
+
+  /** Live memory after a full collection (bench/support/inspector.ts); needs `inspectorPort`. */
+  async liveMemory(): Promise<LiveMemory> {
+    if (this.inspectorPort === null) throw new Error(`${this.label} runs without an inspector`);
+    return liveMemory(this.inspectorPort);
+  }
 
   get pid(): number {
     if (!this.child?.pid) throw new Error(`${this.label} is not running`);
@@ -210,6 +219,8 @@ export interface StackOptions {
   queuePrefix?: string;
   /** Extra node flags for the worker (e.g. `--cpu-prof`). */
   workerNodeArgs?: string[];
+  /** Run the apps with the V8 inspector on a loopback port (`BenchProcess.liveMemory`, the soak). */
+  inspect?: boolean;
   /** Environment overrides for the three apps. */
   env?: Record<string, string>;
 }
@@ -260,11 +271,14 @@ export async function startBenchStack(options: StackOptions = {}): Promise<Bench
     ...options.env,
   });
   const url = (port: number) => `http://127.0.0.1:${port}`;
-  const app = (name: AppName, port: number, nodeArgs: string[] = []) =>
-    new BenchProcess(`queue-${name}`, `apps/${name}/src/main.ts`, env, nodeArgs, url(port));
-  const challenge = app('challenge-service', challengePort);
-  const bidding = app('bidding-service', biddingPort);
-  const worker = app('matching-worker', workerPort, options.workerNodeArgs);
+  const app = async (name: AppName, port: number, nodeArgs: string[] = []) => {
+    const inspectorPort = options.inspect ? await freePort() : null;
+    const inspect = inspectorPort === null ? [] : [`--inspect=127.0.0.1:${inspectorPort}`];
+    return new BenchProcess(`queue-${name}`, `apps/${name}/src/main.ts`, env, [...inspect, ...nodeArgs], url(port), inspectorPort);
+  };
+  const challenge = await app('challenge-service', challengePort);
+  const bidding = await app('bidding-service', biddingPort);
+  const worker = await app('matching-worker', workerPort, options.workerNodeArgs);
   await Promise.all([challenge.start(), bidding.start(), worker.start()]);
   const db = new Client({ connectionString: databaseUrl, application_name: 'jiebang-bench-queue' });
   await db.connect();
