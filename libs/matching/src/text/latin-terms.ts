@@ -24,6 +24,12 @@ const ASCII_WORD = /^[a-z]+$/u;
  *    words in other alphabets are kept lower-cased, unstemmed.
  */
 export function latinTermsInto(candidate: string, out: string[]): void {
+  if (HAS_DIGIT.test(candidate)) {
+    // Numbers, prices, dates, model codes: mostly kept whole, cheap to compute, and so many distinct values that
+    // memoising them would fill the cache with text seen once (bench/README.md, soak).
+    computeLatinTerms(candidate, out);
+    return;
+  }
   let terms = memo.get(candidate);
   if (terms === undefined) {
     const computed: string[] = [];
@@ -36,11 +42,17 @@ export function latinTermsInto(candidate: string, out: string[]): void {
 }
 
 /**
- * Word candidates repeat a lot (stemming dominates tokenizing English), so their terms are memoised. The
- * cache is bounded (cleared when full) and invisible: the output is the same with or without it.
+ * Word candidates repeat a lot (stemming dominates tokenizing English), so the terms of those without a digit are
+ * memoised: their number is bounded by the vocabulary, not by how much text goes through. The cache is bounded
+ * (cleared when full) and invisible: the output is the same with or without it.
  */
 const MEMO_CAPACITY = 200_000;
 const memo = new Map<string, readonly string[]>();
+
+/** Entries in the memo (for tests: text full of numbers must not fill it). */
+export function latinTermsMemoSize(): number {
+  return memo.size;
+}
 
 function computeLatinTerms(candidate: string, out: string[]): void {
   for (const piece of candidate.split(SENTENCE_DOT)) {

@@ -1,3 +1,4 @@
+import { latinTermsMemoSize } from './latin-terms';
 import { defaultTokenizer, tokenize, Tokenizer, toSearchDocument } from './tokenizer';
 
 /** `plainto_tsquery` ANDs its terms: every query term must occur among the document's terms. */
@@ -90,6 +91,16 @@ describe('Tokenizer', () => {
 
     it('drops over-long garbage terms', () => {
       expect(tokenize(`${'x'.repeat(65)} motor`)).toEqual(['motor']);
+    });
+
+    it('does not memoise words with digits: text full of distinct numbers leaves the word cache as it was', () => {
+      tokenize('revision motors');
+      const before = latinTermsMemoSize();
+      for (let n = 0; n < 2_000; n++) {
+        expect(tokenize(`revision ${n}, 报价 ${900_000 + n} 元, Motors.V${n}`)).toEqual(['revis', String(n), '报价', String(900_000 + n), '元', 'motor', `v${n}`]);
+      }
+      // Not one of the 6,000 numbers and codes was memoised (the words were before the loop).
+      expect(latinTermsMemoSize()).toBe(before);
     });
   });
 
