@@ -107,6 +107,13 @@ export function foreignCpuMs(ourPids: Set<number>): number {
   return total;
 }
 
+/** CPU ms used so far by every Postgres process (backends and background workers). */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const { command, ms } of processCpu().values()) if (command === 'postgres') total += ms;
+  return total;
+}
+
 /** Busy and total jiffies of all cores (/proc/stat). */
 export function machineCpu(): { busy: number; total: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0];

@@ -22,7 +22,7 @@ import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching.processor';
-import { foreignCpuMs, machineCpu } from './queue-activity';
+import { foreignCpuMs, machineCpu, postgresCpuMs } from './queue-activity';
 import { matchingQueue, QueueContext, unfinished } from './queue-context';
 import { sleep } from './queue-stats';
 import { BenchProcess } from './support/stack-processes';
@@ -38,6 +38,8 @@ export interface Measurement {
   /** CPU ms per job of the consuming process, of Redis, and the machine's busy share (of all cores). */
   workerCpuMsPerJob: number;
   redisCpuMsPerJob: number;
+  /** Every Postgres process (backends included), per job (none for the no-op). */
+  postgresCpuMsPerJob: number;
   machineBusy: number;
   /** CPU other people's processes used meanwhile, in % of one core (not quiet when large). */
   othersPercent: number;
@@ -155,7 +157,14 @@ export class ThroughputBench {
     const redisPid = this.ctx.stack.ownRedis?.pid;
     const { stack } = this.ctx;
     const ours = new Set([process.pid, stack.challenge.pid, stack.bidding.pid, stack.worker.pid, this.noop.pid, redisPid ?? 0]);
-    const at = { consumer: consumer.cpuMs(), redis: redisPid ? processCpuMs(redisPid) : NaN, machine: machineCpu(), others: foreignCpuMs(ours), time: Date.now() };
+    const at = {
+      consumer: consumer.cpuMs(),
+      redis: redisPid ? processCpuMs(redisPid) : NaN,
+      postgres: postgresCpuMs(),
+      machine: machineCpu(),
+      others: foreignCpuMs(ours),
+      time: Date.now(),
+    };
     return {
       per: (jobs: number) => {
         const machine = machineCpu();
@@ -163,6 +172,7 @@ export class ThroughputBench {
           othersPercent: (100 * (foreignCpuMs(ours) - at.others)) / (Date.now() - at.time),
           workerCpuMsPerJob: (consumer.cpuMs() - at.consumer) / jobs,
           redisCpuMsPerJob: redisPid ? (processCpuMs(redisPid) - at.redis) / jobs : NaN,
+          postgresCpuMsPerJob: (postgresCpuMs() - at.postgres) / jobs,
           machineBusy: (machine.busy - at.machine.busy) / (machine.total - at.machine.total),
         };
       },

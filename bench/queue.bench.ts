@@ -224,7 +224,7 @@ async function throughputScenario(ctx: QueueContext, bids: string[]): Promise<Be
         measured.get(variant)!.push(m);
         print(
           `throughput ${r + 1}/${sizes.jobRounds} ${variant.padEnd(24)} ${fmt(m.jobsPerS, 0).padStart(6)} jobs/s (${jobs} in ${fmt(m.seconds, 2)} s); ` +
-            `consumer CPU ${fmt(m.workerCpuMsPerJob, 2)} ms/job, Redis ${fmt(m.redisCpuMsPerJob, 3)} ms/job, machine ${fmt(m.machineBusy * 100, 0)}% busy` +
+            `consumer CPU ${fmt(m.workerCpuMsPerJob, 2)} ms/job, Redis ${fmt(m.redisCpuMsPerJob, 3)} ms/job, Postgres ${fmt(m.postgresCpuMsPerJob, 3)} ms/job, machine ${fmt(m.machineBusy * 100, 0)}% busy` +
             (m.othersPercent > 20 ? `, NOT QUIET: other processes ${fmt(m.othersPercent, 0)}% of a core` : '') +
             (m.relayPerS ? `; relay ${fmt(m.relayPerS, 0)} rows/s, ${fmt(m.relayBatchMs!, 0)} ms per batch of 200` : '') +
             (m.failed ? `; FAILED ${m.failed}` : ''),

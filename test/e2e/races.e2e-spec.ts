@@ -315,6 +315,51 @@ describe('races (large)', () => {
     expect(await notificationsPerUser(challenge.id, 'challenge.shortlisted')).toEqual(new Map([[lead.id, 1]]));
   }, 40_000);
 
+  describe('assessment batches', () => {
+    /** Observations of the assessment batch-size histogram over both workers: batches and the jobs in them. */
+    async function batchTotals(): Promise<{ batches: number; jobs: number }> {
+      const totals = { batches: 0, jobs: 0 };
+      for (const worker of [stack.worker!, worker2]) {
+        const metric = worker.get(MetricsService).registry.getSingleMetric('jiebang_assessment_batch_size');
+        for (const v of metric ? (await metric.get()).values : []) {
+          const name = 'metricName' in v ? String(v.metricName) : '';
+          if (name.endsWith('_count')) totals.batches += v.value;
+          if (name.endsWith('_sum')) totals.jobs += v.value;
+        }
+      }
+      return totals;
+    }
+
+    it('assesses a burst of bids in shared batches, each revision once and from its own content', async () => {
+      const bidders = smes.slice(0, 40);
+      const challenge = await publish(120_000, STAYS_CLOSED);
+      const before = await batchTotals();
+      const prices = bidders.map((_, i) => 1_000_000 + i * 10_000);
+      const bids = await Promise.all(bidders.map((sme, i) => bs(sme).post('/api/v1/bids', bidBody(challenge, { priceYuan: prices[i] }))));
+      expect(bids.map((b) => b.status)).toEqual(bidders.map(() => 201));
+
+      const rows = await eventually(async () => {
+        const r = await db.query(
+          `SELECT a.bid_id, (a.price->>'ratio')::float8 AS ratio, count(*) OVER (PARTITION BY a.bid_id)::int AS copies
+             FROM bid_assessments a JOIN bids b ON b.id = a.bid_id WHERE b.challenge_id = $1 AND a.revision = 1`,
+          [challenge.id],
+        );
+        return r.rows.length === bids.length ? r.rows : undefined;
+      }, 30_000);
+
+      // Each bid's assessment is computed from its own price (prices differ per bid), exactly one row each.
+      const priceOf = new Map(bids.map((b, i) => [b.body.id as string, prices[i]]));
+      for (const row of rows) {
+        expect(row.copies).toBe(1);
+        expect(row.ratio).toBeCloseTo(priceOf.get(row.bid_id)! / challenge.rewardYuan, 9);
+      }
+      // Not vacuous: the workers did group jobs (fewer batches than jobs).
+      const after = await batchTotals();
+      expect(after.jobs - before.jobs).toBeGreaterThanOrEqual(bids.length);
+      expect(after.batches - before.batches).toBeLessThan(after.jobs - before.jobs);
+    });
+  });
+
   describe('two matching workers', () => {
     it('apply close, assignment, aggregation and finalisation once each (queues and reconcilers of both)', async () => {
       const bidders = smes.slice(55, 57);

@@ -12,7 +12,7 @@ import {
   StoredExplanation,
 } from '@jiebang/domain';
 import { assessBid, RankedEnterprise } from '@jiebang/matching';
-import { APP_CONFIG, AppConfig } from '@jiebang/platform';
+import { APP_CONFIG, AppConfig, MetricsService } from '@jiebang/platform';
 import { BatchOutcome, GroupBatcher } from '../jobs/group-batcher';
 import { toChallengeQuery, toEnterpriseDocument } from './documents';
 import { ProfileIndex } from './profile-index';
@@ -37,6 +37,7 @@ export class MatchingHandlers {
     private readonly profiles: EnterpriseProfilesRepository,
     private readonly results: MatchResultsRepository,
     private readonly notifier: ParticipantNotifier,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -108,6 +109,9 @@ export class MatchingHandlers {
   }
 
   private async assessBatch(keys: AssessmentKey[]): Promise<Array<BatchOutcome<'assessed' | 'skipped'>>> {
+    this.metrics
+      .histogram('jiebang_assessment_batch_size', 'assess-bid jobs read and stored together', [], [1, 2, 4, 8, 16, 32, 64])
+      .observe(keys.length);
     const inputs = await this.results.assessmentInputs(keys);
     const computedAt = new Date();
     const rows: BidAssessment[] = [];
