@@ -41,8 +41,10 @@ export interface Series {
   /** per 10 minutes, after warm-up */
   slopePer10Min: number;
   flat: boolean;
-  /** False: shown for reference, its verdict is the after-collection series' (see `summarize`). */
+  /** False: shown for reference, its verdict is the after-collection series' (see `summarize`), or too few readings. */
   judged: boolean;
+  /** Samples whose reading succeeded. */
+  readings: number;
 }
 
 export interface SoakResult {
@@ -174,15 +176,18 @@ async function sampleNow(ctx: QueueContext): Promise<Record<string, number>> {
 /**
  * Flat: the slope after warm-up, projected over 30 minutes, stays within 10% of the series' mean level (and
  * within 8 MiB for memory). Counts (keys, backlog) are flat when their slope projects to less than 10% of the max.
- * Where after-collection series were sampled, an app's readings as they are carry no verdict (`judged` false).
+ * Where after-collection series were sampled, an app's readings as they are carry no verdict (`judged` false); nor
+ * does a series with fewer than three readings.
  */
 function summarize(samples: Sample[], seconds: number): Series[] {
   if (samples.length === 0) return [];
   const afterGc = Object.keys(samples[0].values).some((name) => name.endsWith(' after GC'));
   return Object.keys(samples[0].values).map((name) => {
-    const all = samples.map((s) => s.values[name]);
-    const steady = samples.filter((s) => s.t >= seconds / 5);
-    const used = steady.length >= 3 ? steady : samples;
+    // A reading that failed (NaN: a metric or inspector call that timed out) is left out, not fitted.
+    const read = samples.filter((s) => Number.isFinite(s.values[name]));
+    const all = read.map((s) => s.values[name]);
+    const steady = read.filter((s) => s.t >= seconds / 5);
+    const used = steady.length >= 3 ? steady : read;
     const perSecond = slope(
       used.map((s) => s.t),
       used.map((s) => s.values[name]),
@@ -191,8 +196,8 @@ function summarize(samples: Sample[], seconds: number): Series[] {
     const projected = perSecond * 1800; // shrinking counts as flat
     const memory = !/keys|outbox|jobs/.test(name);
     const flat = memory ? projected <= Math.min(0.1 * mean, 8) || projected <= 1 : projected <= Math.max(0.1 * Math.max(...all), 5);
-    const judged = !afterGc || !/ (RSS|heap used)$/.test(name);
-    return { name, unit: memory ? 'MiB' : 'count', start: all[0], end: all[all.length - 1], max: Math.max(...all), slopePer10Min: perSecond * 600, flat, judged };
+    const judged = read.length >= 3 && (!afterGc || !/ (RSS|heap used)$/.test(name));
+    return { name, unit: memory ? 'MiB' : 'count', start: all[0], end: all[all.length - 1], max: Math.max(...all), slopePer10Min: perSecond * 600, flat, judged, readings: read.length };
   });
 }
 
@@ -203,7 +208,8 @@ export function describeSoak(r: SoakResult, options: SoakOptions): string[] {
   ];
   for (const s of r.series) {
     const d = s.unit === 'MiB' ? 1 : 0;
-    const verdict = options.minutes < 10 ? '' : !s.judged ? ' (as read, not judged)' : s.flat ? ' — flat' : ' — GROWING';
+    const verdict =
+      options.minutes < 10 ? '' : s.readings < 3 ? ` (${s.readings} readings, not judged)` : !s.judged ? ' (as read, not judged)' : s.flat ? ' — flat' : ' — GROWING';
     lines.push(`  ${s.name.padEnd(26)} start ${fmt(s.start, d)} end ${fmt(s.end, d)} max ${fmt(s.max, d)} ${s.unit}; slope ${fmt(s.slopePer10Min, 2)} ${s.unit}/10 min after warm-up${verdict}`);
   }
   return [...lines, ...overTime(r.samples)];

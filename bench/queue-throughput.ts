@@ -21,7 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
-import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching.processor';
+import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching-limits';
 import { foreignCpuMs, machineCpu, postgresCpuMs } from './queue-activity';
 import { matchingQueue, QueueContext, unfinished } from './queue-context';
 import { sleep } from './queue-stats';

@@ -55,15 +55,19 @@ export class EntityRows<T extends ObjectLiteral> {
    * `upsertInto` for many entities in one statement whose text does not depend on how many there are (so it can be
    * a named prepared statement): each column's values as one array parameter, `INSERT … SELECT * FROM unnest(…)`.
    * Entities with the same `conflict` key are written once, the last one (Postgres refuses to update a row twice in
-   * one statement). A column no entity has a value for is left to its default; one some entities lack is an error,
-   * as are array and enum columns (unnest cannot carry them).
+   * one statement), in the order of their keys (two statements upserting overlapping rows lock them in the same
+   * order, so they wait for each other instead of deadlocking). A column no entity has a value for is left out: a
+   * new row gets its default, a row already there keeps its value (unlike `upsertInto`, which resets it). A column
+   * some entities lack is an error, as are array and enum columns (unnest cannot carry them).
    */
   upsertManyInto(entities: T[], params: unknown[], conflict: Array<keyof T & string>): string {
     if (entities.length === 0) throw new Error('upsertManyInto needs at least one entity');
     const keys = conflict.map((property) => this.column(property));
     const byKey = new Map<string, T>();
     for (const entity of entities) byKey.set(JSON.stringify(keys.map((c) => c.getEntityValue(entity))), entity);
-    const rows = [...byKey.values()];
+    const rows = [...byKey]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, entity]) => entity);
     const driver = this.dataSource.driver;
     const columns = this.insertable.filter((column) => rows.some((entity) => column.getEntityValue(entity) !== undefined));
     const arrays = columns.map((column) => {
@@ -76,7 +80,8 @@ export class EntityRows<T extends ObjectLiteral> {
           return driver.preparePersistentValue(value, column);
         }),
       );
-      return `$${params.length}::${type}[]`;
+      // A length belongs to the cast: `character[]` alone would be character(1), truncating every value.
+      return `$${params.length}::${column.length ? `${type}(${column.length})` : type}[]`;
     });
     const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
     return `INSERT INTO "${this.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')}) ${this.onConflict(keys, columns)}`;

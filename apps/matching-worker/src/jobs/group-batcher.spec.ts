@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BatchOutcome, GroupBatcher } from './group-batcher';
 
 /** A controllable batch runner: records each batch and settles it when the test says. */
@@ -95,7 +96,47 @@ describe('GroupBatcher', () => {
     const batcher = new GroupBatcher(async (keys: number[]) => (keys.length > 1 ? [] : [{ value: keys[0] * 10 }]), { maxBatch: 10, maxInFlight: 1 });
     await expect(Promise.all([batcher.submit(1), batcher.submit(2)])).resolves.toEqual([10, 20]);
     const broken = new GroupBatcher(async () => [], { maxBatch: 10, maxInFlight: 1 });
-    await expect(broken.submit(1)).rejects.toThrow('0 outcomes for 1 keys');
+    await expect(broken.submit(1)).rejects.toThrow('did not return one outcome per key');
+  });
+
+  it('treats a hole or a malformed outcome as a failed batch, and still settles every key', async () => {
+    const batcher = new GroupBatcher(
+      async (keys: number[]) => (keys.length > 1 ? [{ value: keys[0] }, null as unknown as BatchOutcome<number>, {} as BatchOutcome<number>] : [{ value: keys[0] }]),
+      { maxBatch: 10, maxInFlight: 1 },
+    );
+    await expect(Promise.all([1, 2, 3].map((k) => batcher.submit(k)))).resolves.toEqual([1, 2, 3]);
+  });
+
+  it('reruns the keys of a failed batch one at a time, not all at once', async () => {
+    let running = 0;
+    let most = 0;
+    const batcher = new GroupBatcher(
+      async (keys: number[]) => {
+        running += 1;
+        most = Math.max(most, running);
+        await turn();
+        running -= 1;
+        if (keys.length > 1) throw new Error('connection lost');
+        return [{ value: keys[0] }];
+      },
+      { maxBatch: 10, maxInFlight: 1 },
+    );
+    await expect(Promise.all([1, 2, 3, 4].map((k) => batcher.submit(k)))).resolves.toEqual([1, 2, 3, 4]);
+    expect(most).toBe(1);
+  });
+
+  it("runs batches in the batcher's own async context, not in the context of the caller that started one", async () => {
+    const storage = new AsyncLocalStorage<string>();
+    const seen: Array<string | undefined> = [];
+    const batcher = new GroupBatcher(
+      async (keys: number[]) => {
+        seen.push(storage.getStore());
+        return keys.map((k) => ({ value: k }));
+      },
+      { maxBatch: 10, maxInFlight: 1 },
+    );
+    await storage.run('a transaction of job 1', () => batcher.submit(1));
+    expect(seen).toEqual([undefined]);
   });
 
   it('refuses sizes below one', () => {

@@ -1,3 +1,5 @@
+import { AsyncResource } from 'node:async_hooks';
+
 /** One result per key of a batch, in the keys' order: a value, or the error of that key alone. */
 export type BatchOutcome<R> = { value: R } | { error: unknown };
 
@@ -19,13 +21,18 @@ interface Waiting<K, R> {
  * and go together in the next batch, so one round trip per batch serves many jobs. Under light load a key runs at
  * once, in a batch of its own (no timer, no added latency); under load, batches grow with the backlog.
  *
- * `run` returns one outcome per key, in order. When it throws for a batch of several keys, each key is run again
- * alone, so one bad key (a poison job) fails only its own job and never takes its batch-mates' attempts with it.
+ * `run` returns one outcome per key, in order. When it throws for a batch of several keys (or returns something
+ * else than one outcome per key), each key is run again alone, one after the other, so one bad key (a poison job)
+ * fails only its own job and never takes its batch-mates' attempts with it, and a transient failure is not turned
+ * into a burst of concurrent retries. Batches run in the context the batcher was made in, never in the
+ * asynchronous context (a transaction held in AsyncLocalStorage, say) of whichever caller happened to start one.
  */
 export class GroupBatcher<K, R> {
   private readonly waiting: Array<Waiting<K, R>> = [];
   private inFlight = 0;
   private scheduled = false;
+  /** The context `run` is called in: the batcher's own, not the submitting caller's. */
+  private readonly context = new AsyncResource('GroupBatcher');
 
   constructor(
     private readonly run: (keys: K[]) => Promise<Array<BatchOutcome<R>>>,
@@ -67,15 +74,18 @@ export class GroupBatcher<K, R> {
   private async settle(batch: Array<Waiting<K, R>>): Promise<void> {
     let outcomes: Array<BatchOutcome<R>>;
     try {
-      outcomes = await this.run(batch.map((w) => w.key));
-      if (outcomes.length !== batch.length) throw new Error(`GroupBatcher: ${outcomes.length} outcomes for ${batch.length} keys`);
+      const keys = batch.map((w) => w.key);
+      outcomes = await this.context.runInAsyncScope(() => this.run(keys));
+      if (!Array.isArray(outcomes) || outcomes.length !== batch.length || !outcomes.every(isOutcome)) {
+        throw new Error(`GroupBatcher: the batch of ${batch.length} keys did not return one outcome per key`);
+      }
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
         return;
       }
-      // Isolate the failure: every key again, alone.
-      await Promise.all(batch.map((waiting) => this.settle([waiting])));
+      // Isolate the failure: every key again, alone, one at a time.
+      for (const waiting of batch) await this.settle([waiting]);
       return;
     }
     batch.forEach((waiting, i) => {
@@ -84,4 +94,8 @@ export class GroupBatcher<K, R> {
       else waiting.resolve(outcome.value);
     });
   }
+}
+
+function isOutcome<R>(outcome: BatchOutcome<R> | null | undefined): outcome is BatchOutcome<R> {
+  return typeof outcome === 'object' && outcome !== null && ('value' in outcome || 'error' in outcome);
 }

@@ -15,11 +15,10 @@ import { assessBid, RankedEnterprise } from '@jiebang/matching';
 import { APP_CONFIG, AppConfig, MetricsService } from '@jiebang/platform';
 import { BatchOutcome, GroupBatcher } from '../jobs/group-batcher';
 import { toChallengeQuery, toEnterpriseDocument } from './documents';
+import { ASSESSMENT_BATCHES } from './matching-limits';
 import { ProfileIndex } from './profile-index';
 
 export const MATCHES_STORED = 200;
-/** `assess-bid` batches: as many revisions as jobs run at once (the queue's concurrency), two batches in flight. */
-const ASSESSMENT_BATCHES = { maxBatch: 64, maxInFlight: 2 };
 
 const explanationOf = (ranked: RankedEnterprise): StoredExplanation => ({ ...ranked.explanation, reasons: ranked.reasons });
 
@@ -110,7 +109,7 @@ export class MatchingHandlers {
 
   private async assessBatch(keys: AssessmentKey[]): Promise<Array<BatchOutcome<'assessed' | 'skipped'>>> {
     this.metrics
-      .histogram('jiebang_assessment_batch_size', 'assess-bid jobs read and stored together', [], [1, 2, 4, 8, 16, 32, 64])
+      .histogram('jiebang_assessment_batch_size', 'assess-bid jobs read and stored together', [], [1, 2, 4, 8, 16])
       .observe(keys.length);
     const inputs = await this.results.assessmentInputs(keys);
     const computedAt = new Date();

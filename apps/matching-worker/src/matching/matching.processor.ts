@@ -5,11 +5,7 @@ import { MetricsService } from '@jiebang/platform';
 import { Permits } from '../jobs/permits';
 import { assertEveryJobHandled, dispatchJob, QueueHandlers } from '../jobs/job-dispatch';
 import { MatchingHandlers } from './matching.handlers';
-
-/** Jobs of the matching queue running at once (BullMQ concurrency). */
-export const MATCHING_CONCURRENCY = 16;
-/** Of those, jobs that rank every profile or every open challenge (the heavy ones) at once. */
-export const HEAVY_MATCHING_JOBS = 2;
+import { HEAVY_MATCHING_JOBS } from './matching-limits';
 
 /**
  * The matching queue. Ranking one challenge takes milliseconds on the in-memory index and the index build
