@@ -18,18 +18,19 @@ export class RecommendationResponse {
 
 export class RecommendationListResponse {
   @ApiProperty({ type: [RecommendationResponse] }) items!: RecommendationResponse[];
-  @ApiProperty({ type: String, nullable: true, description: 'Always null: the list is the top `limit`' }) nextCursor!: null;
+  @ApiProperty({ type: String, nullable: true, description: 'Opaque cursor of the next page (pass as `?cursor=`), null on the last page' })
+  nextCursor!: string | null;
 }
 
 @Injectable()
 export class RecommendationsService {
   constructor(private readonly results: MatchResultsRepository) {}
 
-  async list(actor: Actor, limit: number): Promise<RecommendationListResponse> {
+  async list(actor: Actor, limit: number, cursor?: string): Promise<RecommendationListResponse> {
     if (!actor.organizationId) throw new ForbiddenError('Only SME accounts get recommendations.');
-    const rows = await this.results.listOpenRecommendations(actor.organizationId, limit);
+    const page = await this.results.listOpenRecommendations(actor.organizationId, limit, cursor);
     return {
-      items: rows.map((r) => ({
+      items: page.items.map((r) => ({
         challengeId: r.challengeId,
         title: r.title,
         score: r.score,
@@ -39,7 +40,7 @@ export class RecommendationsService {
         bidDeadline: new Date(r.bidDeadline).toISOString(),
         ...(r.bidId ? { bidId: r.bidId } : {}),
       })),
-      nextCursor: null,
+      nextCursor: page.nextCursor,
     };
   }
 }
@@ -52,9 +53,12 @@ export class RecommendationsController {
 
   @Get()
   @Roles('sme')
-  @ApiOperation({ summary: 'Challenges still open for bids, ranked for the caller’s organization, with reasons.' })
+  @ApiOperation({
+    summary: 'Challenges still open for bids, ranked for the caller’s organization, with reasons.',
+    description: 'Best first, `limit` per page; `rank` is the position among all the open challenges, on every page.',
+  })
   @ApiResponse({ status: 200, type: RecommendationListResponse })
   list(@CurrentActor() actor: Actor, @Query() query: PaginationQueryDto): Promise<RecommendationListResponse> {
-    return this.recommendations.list(actor, query.limit);
+    return this.recommendations.list(actor, query.limit, query.cursor);
   }
 }

@@ -148,7 +148,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Challenges still open for bids, ranked for the caller’s organization, with reasons. */
+        /**
+         * Challenges still open for bids, ranked for the caller’s organization, with reasons.
+         * @description Best first, `limit` per page; `rank` is the position among all the open challenges, on every page.
+         */
         get: operations["RecommendationsController_list"];
         put?: never;
         post?: never;
@@ -409,7 +412,7 @@ export interface components {
         };
         RecommendationListResponse: {
             items: components["schemas"]["RecommendationResponse"][];
-            /** @description Always null: the list is the top `limit` */
+            /** @description Opaque cursor of the next page (pass as `?cursor=`), null on the last page */
             nextCursor: string | null;
         };
         RecommendationResponse: {

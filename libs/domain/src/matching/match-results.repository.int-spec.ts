@@ -8,7 +8,7 @@ import { BidsRepository } from '../bids/bids.repository';
 import { Challenge } from '../challenges/challenge.entity';
 import { EnterpriseProfile } from '../enterprises/enterprise-profile.entity';
 import { Organization } from '../identity/organization.entity';
-import { BidAssessment } from './match-results.entity';
+import { BidAssessment, Recommendation } from './match-results.entity';
 import { MatchResultsRepository } from './match-results.repository';
 
 let db: { dataSource: DataSource; close: () => Promise<void> };
@@ -124,6 +124,91 @@ describe('MatchResultsRepository', () => {
     it('refuses a batch where some assessments lack a column the others have', async () => {
       const partial = Object.assign(assessment(randomUUID(), 1, 30), { computedAt: undefined });
       await expect(results.saveAssessments([assessment(randomUUID(), 1, 30), partial])).rejects.toThrow(/computedAt is missing/);
+    });
+  });
+
+  describe('listOpenRecommendations (pages)', () => {
+    /** An SME with recommendations on open challenges at the given scores, plus one on a closed challenge. */
+    async function seedRecommendations(scores: number[]) {
+      const manager = db.dataSource.manager;
+      const sme = organization();
+      await manager.insert(Organization, sme);
+      const challenges = scores.map(() => publishedChallenge());
+      const closed = Object.assign(publishedChallenge(), { status: 'closed' as Challenge['status'] });
+      await manager.insert(Challenge, [...challenges, closed]);
+      const recommendation = (challengeId: string, score: number) =>
+        Object.assign(new Recommendation(), {
+          organizationId: sme.id,
+          challengeId,
+          score,
+          eligible: true,
+          explanation: { method: 'test/1', score, signals: [], reasons: [] },
+          method: 'test/1',
+          computedAt: new Date(),
+        });
+      await results.replaceRecommendations(sme.id, [
+        ...challenges.map((c, i) => recommendation(c.id, scores[i])),
+        recommendation(closed.id, 99),
+      ]);
+      return { sme, challenges };
+    }
+
+    async function allPages(organizationId: string, limit: number) {
+      const pages = [];
+      let cursor: string | undefined;
+      do {
+        const page = await results.listOpenRecommendations(organizationId, limit, cursor);
+        pages.push(page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && pages.length < 20);
+      return pages;
+    }
+
+    it('pages through every open recommendation once, best first, ties by challenge id, ranked among them all', async () => {
+      // Ties (70 twice, 1/3 twice) and scores that are not exact in decimal: the cursor must not lose precision.
+      const scores = [70, 1 / 3, 88.25, 70, 1 / 3, 0.1 + 0.2, 95];
+      const { sme } = await seedRecommendations(scores);
+
+      const whole = (await results.listOpenRecommendations(sme.id, 100)).items;
+      const pages = await allPages(sme.id, 2);
+
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 2, 1]);
+      expect(pages.flat()).toEqual(whole);
+      expect(whole.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      const expected = [...whole].sort((a, b) => b.score - a.score || (a.challengeId < b.challengeId ? -1 : 1));
+      expect(whole.map((r) => r.challengeId)).toEqual(expected.map((r) => r.challengeId));
+      expect(whole.map((r) => r.score)).toEqual([...scores].sort((a, b) => b - a));
+    });
+
+    it('ends with a null cursor, and an exact page has no empty page after it', async () => {
+      const { sme } = await seedRecommendations([10, 20]);
+
+      const page = await results.listOpenRecommendations(sme.id, 2);
+
+      expect(page.items).toHaveLength(2);
+      expect(page.nextCursor).toBeNull();
+      expect((await results.listOpenRecommendations(sme.id, 1)).nextCursor).toEqual(expect.any(String));
+    });
+
+    it('neither repeats nor skips a challenge when one on an earlier page closes between pages', async () => {
+      const { sme, challenges } = await seedRecommendations([90, 80, 70, 60]);
+
+      const first = await results.listOpenRecommendations(sme.id, 2);
+      await db.dataSource.query(`UPDATE challenges SET status = 'closed' WHERE id = $1`, [challenges[0].id]);
+      const second = await results.listOpenRecommendations(sme.id, 2, first.nextCursor ?? undefined);
+
+      expect(first.items.map((r) => r.score)).toEqual([90, 80]);
+      expect(second.items.map((r) => r.score)).toEqual([70, 60]);
+      // Ranks are among the challenges open now: the closed one no longer counts.
+      expect(second.items.map((r) => r.rank)).toEqual([2, 3]);
+      expect(second.nextCursor).toBeNull();
+    });
+
+    it('refuses a cursor of another list with VALIDATION_FAILED', async () => {
+      const { sme } = await seedRecommendations([50]);
+      const timeCursor = Buffer.from(`2030-01-01T00:00:00.000Z|${randomUUID()}`).toString('base64url');
+
+      await expect(results.listOpenRecommendations(sme.id, 2, timeCursor)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
   });
 });

@@ -4,6 +4,7 @@ import { BidContent } from '../bids/bid.types';
 import { Challenge } from '../challenges/challenge.entity';
 import { EnterpriseProfile } from '../enterprises/enterprise-profile.entity';
 import { Organization } from '../identity/organization.entity';
+import { decodeScoreCursor, encodeScoreCursor, Page, pageOf } from '../shared/cursor';
 import { BidAssessment, ChallengeMatch, Recommendation } from './match-results.entity';
 
 export interface OpenRecommendation {
@@ -72,22 +73,31 @@ export class MatchResultsRepository {
   }
 
   /**
-   * An SME's recommendations on challenges still open for bids (by the database's clock), best first; the rank is
-   * computed here among the open ones, with the SME's live bid on each challenge, if any.
+   * An SME's recommendations on challenges still open for bids (by the database's clock), best first, a page at a
+   * time (keyset on score and challenge id, so a page never repeats or skips one because another closed meanwhile);
+   * the rank is computed here among all the open ones, with the SME's live bid on each challenge, if any.
    */
-  async listOpenRecommendations(organizationId: string, limit: number): Promise<OpenRecommendation[]> {
+  async listOpenRecommendations(organizationId: string, limit: number, cursor?: string): Promise<Page<OpenRecommendation>> {
+    const after = cursor ? decodeScoreCursor(cursor) : null;
     const rows: Array<Omit<OpenRecommendation, 'rank'> & { rank: string }> = await this.tx.manager.query(
-      `SELECT r.challenge_id AS "challengeId", c.title, r.score, r.eligible, r.explanation, c.bid_deadline AS "bidDeadline",
-              b.id AS "bidId", row_number() OVER (ORDER BY r.score DESC, r.challenge_id) AS rank
-         FROM recommendations r
-         JOIN challenges c ON c.id = r.challenge_id
-         LEFT JOIN bids b ON b.challenge_id = r.challenge_id AND b.organization_id = r.organization_id AND b.status <> 'withdrawn'
-        WHERE r.organization_id = $1 AND c.status = 'published' AND c.bid_deadline > clock_timestamp()
-        ORDER BY r.score DESC, r.challenge_id
+      `SELECT * FROM (
+         SELECT r.challenge_id AS "challengeId", c.title, r.score, r.eligible, r.explanation, c.bid_deadline AS "bidDeadline",
+                b.id AS "bidId", row_number() OVER (ORDER BY r.score DESC, r.challenge_id) AS rank
+           FROM recommendations r
+           JOIN challenges c ON c.id = r.challenge_id
+           LEFT JOIN bids b ON b.challenge_id = r.challenge_id AND b.organization_id = r.organization_id AND b.status <> 'withdrawn'
+          WHERE r.organization_id = $1 AND c.status = 'published' AND c.bid_deadline > clock_timestamp()
+       ) ranked
+        WHERE $3::float8 IS NULL OR ranked.score < $3::float8 OR (ranked.score = $3::float8 AND ranked."challengeId" > $4::uuid)
+        ORDER BY ranked.rank
         LIMIT $2`,
-      [organizationId, limit],
+      [organizationId, limit + 1, after?.score ?? null, after?.id ?? null],
     );
-    return rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+    return pageOf(
+      rows.map((r) => ({ ...r, rank: Number(r.rank) })),
+      limit,
+      (r) => encodeScoreCursor({ score: r.score, id: r.challengeId }),
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationFailedError } from '../errors';
-import { decodeCursor, encodeCursor, toPage } from './cursor';
+import { decodeCursor, decodeScoreCursor, encodeCursor, encodeScoreCursor, toPage } from './cursor';
 
 const AT = new Date('2030-03-01T08:00:00.123Z');
 
@@ -24,16 +24,41 @@ describe('encodeCursor / decodeCursor', () => {
     ['a bad time', Buffer.from(`yesterday|${randomUUID()}`).toString('base64url')],
     ['a non-UUID id', Buffer.from(`${AT.toISOString()}|1; DROP TABLE bids`).toString('base64url')],
     ['no id', Buffer.from(AT.toISOString()).toString('base64url')],
+    ['a score where a time belongs', encodeScoreCursor({ score: 87.5, id: randomUUID() })],
   ])('refuses %s with VALIDATION_FAILED on the cursor field', (_label, cursor) => {
-    let thrown: unknown;
-    try {
-      decodeCursor(cursor);
-    } catch (error) {
-      thrown = error;
-    }
+    expectInvalidCursor(() => decodeCursor(cursor));
+  });
+});
 
-    expect(thrown).toBeInstanceOf(ValidationFailedError);
-    expect((thrown as ValidationFailedError).errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+function expectInvalidCursor(decode: () => unknown): void {
+  let thrown: unknown;
+  try {
+    decode();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ValidationFailedError);
+  expect((thrown as ValidationFailedError).errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+}
+
+describe('encodeScoreCursor / decodeScoreCursor', () => {
+  it.each([87.5, 0, 100, 0.1 + 0.2, 1 / 3, 1e-7, -2.5])('round-trips the score %p exactly (no precision lost)', (score) => {
+    const id = randomUUID();
+
+    expect(decodeScoreCursor(encodeScoreCursor({ score, id }))).toEqual({ score, id });
+  });
+
+  it.each([
+    ['garbage', 'not a cursor'],
+    ['a time where a score belongs', encodeCursor({ at: AT, id: randomUUID() })],
+    ['a score that is not a number', Buffer.from(`NaN|${randomUUID()}`).toString('base64url')],
+    ['an infinite score', Buffer.from(`Infinity|${randomUUID()}`).toString('base64url')],
+    ['a hexadecimal score', Buffer.from(`0x10|${randomUUID()}`).toString('base64url')],
+    ['an empty score', Buffer.from(`|${randomUUID()}`).toString('base64url')],
+    ['a non-UUID id', Buffer.from(`50|' OR 1=1 --`).toString('base64url')],
+    ['a third part', Buffer.from(`50|${randomUUID()}|x`).toString('base64url')],
+  ])('refuses %s with VALIDATION_FAILED on the cursor field', (_label, cursor) => {
+    expectInvalidCursor(() => decodeScoreCursor(cursor));
   });
 });
 
