@@ -9,7 +9,10 @@ import { EntityRows } from './entity-rows';
 /** An entity to insert with the class TypeORM maps it by. */
 export type InsertEntry = [EntityTarget<ObjectLiteral>, ObjectLiteral];
 
-/** Distinct statements `prepared()` names per process (each connection keeps the ones it used). */
+/**
+ * Distinct statements `prepared()` names per TransactionHost (one per app; each connection keeps the ones it used),
+ * first come: only static hot SQL should go through `prepared()`, texts that vary per call use the slots up.
+ */
 const MAX_PREPARED = 64;
 
 /** A named statement as pg's query config; reads as its SQL where TypeORM logs or reports it. */

@@ -101,6 +101,18 @@ describe('AuditTrail', () => {
     expect(() => tail.next({ challengeId: randomUUID(), actorId: null, action: 'x' })).toThrow(/cannot append/);
   });
 
+  it('tail: several events made from one tail continue one another (no two with the same seq)', async () => {
+    const challengeId = randomUUID();
+    await tx.run(() => trail.record({ challengeId, actorId: null, action: 'challenge.created' }, START));
+
+    const tail = await tx.run(() => trail.tail(challengeId));
+    const events = ['bid.submitted', 'bid.amended'].map((action) => tail.next({ challengeId, actorId: null, action }));
+    await tx.insert([AuditEvent, events[0]], [AuditEvent, events[1]]);
+
+    expect(events.map((e) => e.seq)).toEqual([2, 3]);
+    expect(verifyAuditChain(await trail.chainOf(challengeId))).toMatchObject({ valid: true, length: 3, head: events[1].hash });
+  });
+
   it('rejects a second link with the same seq (a forked chain) by the primary key', async () => {
     const challengeId = randomUUID();
     const first = await tx.run(() => trail.record({ challengeId, actorId: null, action: 'challenge.created' }, START));

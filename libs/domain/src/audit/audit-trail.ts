@@ -16,7 +16,10 @@ type ChainHead = Pick<AuditEvent, 'seq' | 'hash'>;
 /** A challenge's chain as read under its lock: the database's clock then, and the event that would follow. */
 export interface AuditTail {
   now: Date;
-  /** The next event (not yet written), at `now` unless given; the entry must be of the tail's challenge. */
+  /**
+   * The next event (not yet written), at `now` unless given; the entry must be of the tail's challenge. Each call
+   * continues from the event the previous call made, so several events made from one tail form one chain.
+   */
   next(entry: AuditEntry, at?: Date): AuditEvent;
 }
 
@@ -59,13 +62,15 @@ export class AuditTrail {
       [challengeId],
     );
     const { now, seq, hash } = rows[0];
-    const head = seq === null || hash === null ? null : { seq, hash };
+    let head: ChainHead | null = seq === null || hash === null ? null : { seq, hash };
     const clock = new Date(now);
     return {
       now: clock,
       next: (entry, at = clock) => {
         if (entry.challengeId !== challengeId) throw new Error(`An audit tail of ${challengeId} cannot append to ${entry.challengeId}`);
-        return eventAfter(head, entry, at);
+        const event = eventAfter(head, entry, at);
+        head = event;
+        return event;
       },
     };
   }

@@ -77,7 +77,7 @@ export class ChallengesRepository {
     const found = await this.tx.prepared(
       `SELECT ${this.tx.rows(Challenge).select('c')}, f.organization_id AS f_organization_id, f.region AS f_region, f.size AS f_size,
               f.certifications AS f_certifications
-         FROM challenges c LEFT JOIN LATERAL (${eligibilityFactsQuery(`$${params.length}`)}) f ON true
+         FROM challenges c LEFT JOIN LATERAL (${eligibilityFactsQuery(params.length)}) f ON true
         WHERE ${where} FOR NO KEY UPDATE OF c`,
       params,
     );

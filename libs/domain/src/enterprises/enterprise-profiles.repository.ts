@@ -22,13 +22,14 @@ export interface EligibilityFacts {
 }
 
 /**
- * The SELECT of an organization's eligibility facts, the organization's id in parameter `param` ('$1', …): read on
- * its own (`eligibilityFactsOf`) or joined into another statement (the challenge lock of a bid submission).
+ * The SELECT of an organization's eligibility facts, the organization's id in parameter number `param` (1 for `$1`,
+ * …): read on its own (`eligibilityFactsOf`) or joined into another statement (the challenge lock of a bid submission).
  */
-export function eligibilityFactsQuery(param: string): string {
+export function eligibilityFactsQuery(param: number): string {
+  if (!Number.isInteger(param) || param < 1) throw new Error(`eligibilityFactsQuery: ${param} is not a parameter number`);
   return `SELECT o.id AS organization_id, o.region, o.size, COALESCE(p.certifications, '{}') AS certifications
             FROM organizations o LEFT JOIN enterprise_profiles p ON p.organization_id = o.id
-           WHERE o.id = ${param}`;
+           WHERE o.id = $${param}`;
 }
 
 /** The facts of a row holding `eligibilityFactsQuery`'s columns (prefixed by `prefix`); null when it found no organization. */
@@ -51,7 +52,7 @@ export class EnterpriseProfilesRepository {
 
   /** An organization's region and size with its profile's certifications, in one query; null for no such organization. */
   async eligibilityFactsOf(organizationId: string): Promise<EligibilityFacts | null> {
-    const rows = await this.tx.prepared(eligibilityFactsQuery('$1'), [organizationId]);
+    const rows = await this.tx.prepared(eligibilityFactsQuery(1), [organizationId]);
     return rows.length > 0 ? toEligibilityFacts(rows[0]) : null;
   }
 
