@@ -222,6 +222,7 @@ describe('bad and hostile input (large)', () => {
       ['GET /api/v1/reviews/assignments', (q) => cs(admin).get(`/api/v1/reviews/assignments?${q}`)],
       ['GET /api/v1/reviewers', (q) => cs(admin).get(`/api/v1/reviewers?${q}`)],
       ['GET /api/v1/objections', (q) => cs(admin).get(`/api/v1/objections?${q}`)],
+      ['GET /api/v1/challenges/:id/questions', (q) => cs(sme).get(`/api/v1/challenges/${open.id}/questions?${q}`)],
     ];
     it.each(lists)('%s: limit=0, 101, 1000000, -1, 1.5, 1e2, abc, empty → 400 naming limit', async (_name, list) => {
       for (const limit of ['0', '101', '1000000', '9'.repeat(30), '-1', '1.5', '1e2', '0x10', 'abc', '', '100abc', 'NaN', 'Infinity']) {

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Injectable, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Injectable, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { CurrentActor, Roles } from '@jiebang/auth';
 import { TransactionHost } from '@jiebang/database';
 import { Actor, ChallengesRepository, Clock, ForbiddenError, InvalidStateError, NotFoundError, Question, QuestionsRepository } from '@jiebang/domain';
-import { ProblemDetails, UuidParam } from '@jiebang/platform';
+import { PaginationQueryDto, ProblemDetails, UuidParam } from '@jiebang/platform';
 
 export class AskQuestionDto {
   @ApiProperty() @IsString() @Length(1, 2000) text!: string;
@@ -59,12 +59,12 @@ export class QuestionsService {
     return toQuestionResponse(question, actor);
   }
 
-  async list(actor: Actor, challengeId: string): Promise<QuestionListResponse> {
+  async list(actor: Actor, challengeId: string, page: { limit: number; cursor?: string }): Promise<QuestionListResponse> {
     const challenge = await this.challenges.findVisible(challengeId, actor);
     if (!challenge) throw new NotFoundError('Challenge');
     const all = actor.role === 'admin' || challenge.organizationId === actor.organizationId;
-    const rows = await this.questions.listVisible(challengeId, { all, askerOrganizationId: actor.organizationId, askerUserId: actor.userId });
-    return { items: rows.map((q) => toQuestionResponse(q, actor)), nextCursor: null };
+    const found = await this.questions.listVisible(challengeId, { all, askerOrganizationId: actor.organizationId, askerUserId: actor.userId }, page);
+    return { items: found.items.map((q) => toQuestionResponse(q, actor)), nextCursor: found.nextCursor };
   }
 
   /** The owner answers (again, to correct it); answers are public to signed-in users and never name the asker. */
@@ -98,10 +98,13 @@ export class QuestionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Answered questions (the owner sees all; an SME also its own unanswered ones).' })
+  @ApiOperation({
+    summary: 'Answered questions (the owner sees all; an SME also its own unanswered ones).',
+    description: 'Oldest first, `limit` per page (`?cursor=` from the previous page).',
+  })
   @ApiResponse({ status: 200, type: QuestionListResponse })
-  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string): Promise<QuestionListResponse> {
-    return this.questions.list(actor, id);
+  list(@CurrentActor() actor: Actor, @UuidParam('id') id: string, @Query() query: PaginationQueryDto): Promise<QuestionListResponse> {
+    return this.questions.list(actor, id, { limit: query.limit, cursor: query.cursor });
   }
 
   @Post(':qid/answer')

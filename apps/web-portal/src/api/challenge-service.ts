@@ -248,7 +248,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Answered questions (the owner sees all; an SME also its own unanswered ones). */
+        /**
+         * Answered questions (the owner sees all; an SME also its own unanswered ones).
+         * @description Oldest first, `limit` per page (`?cursor=` from the previous page).
+         */
         get: operations["QuestionsController_list"];
         put?: never;
         /** Ask a question on a published challenge (SME); the asker is never revealed. */
@@ -1857,7 +1860,11 @@ export interface operations {
     };
     QuestionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor`. */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;

@@ -119,3 +119,23 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   const problem = (typeof result.error === 'object' ? result.error : null) as Partial<Problem> | null;
   throw new ApiError(result.response.status, problem, `${result.response.status} ${result.response.statusText}`);
 }
+
+/** The most pages `allPages` follows: past it a list is cut (with a note in the console), never fetched forever. */
+export const MAX_PAGES = 50;
+
+/**
+ * Every item of a paged list (API.md "Lists"), following `nextCursor` page by page, for views that show a list whole
+ * (the Q&A of one challenge); at most MAX_PAGES pages.
+ */
+export async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<{ items: T[]; nextCursor: null }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < MAX_PAGES; n += 1) {
+    const next = await page(cursor);
+    items.push(...next.items);
+    if (!next.nextCursor) return { items, nextCursor: null };
+    cursor = next.nextCursor;
+  }
+  console.warn(`allPages: stopped after ${MAX_PAGES} pages (${items.length} items)`);
+  return { items, nextCursor: null };
+}

@@ -10,7 +10,8 @@ import { EnterpriseProfilesRepository } from '../enterprises/enterprise-profiles
 import { OrganizationsRepository } from '../identity/identity.repositories';
 import { ChallengeAddendum } from './challenge-addendum.entity';
 import { Challenge } from './challenge.entity';
-import { ChallengesRepository } from './challenges.repository';
+import { ChallengesRepository, QuestionsRepository } from './challenges.repository';
+import { Question } from './question.entity';
 import { ChallengeContent } from './challenge.types';
 
 const HOUR = 3_600_000;
@@ -318,6 +319,52 @@ describe('ChallengesRepository', () => {
       expect(counts.get(openedEmpty.id)).toBe(0);
       expect(counts.has(sealed.id)).toBe(false);
       expect(counts.size).toBe(2);
+    });
+  });
+});
+
+describe('QuestionsRepository.listVisible (pages)', () => {
+  it('pages oldest first with ties on the time broken by id, every visible question once, and no page after the last', async () => {
+    const questions = new QuestionsRepository(tx);
+    const challengeId = randomUUID();
+    const asker = { userId: randomUUID(), organizationId: randomUUID() };
+    const other = { userId: randomUUID(), organizationId: randomUUID() };
+    const t0 = new Date('2030-04-01T08:00:00.000Z');
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    // Three asked in the same millisecond, one answered later, one by another SME still unanswered.
+    const asked = [
+      Question.ask(challengeId, asker, 'q-a', at(0)),
+      Question.ask(challengeId, asker, 'q-b', at(0)),
+      Question.ask(challengeId, other, 'q-c', at(0)),
+      Question.ask(challengeId, other, 'q-d', at(5)),
+      Question.ask(challengeId, asker, 'q-e', at(9)),
+    ];
+    asked[2].answerWith('answered', at(20));
+    for (const q of asked) await questions.insert(q);
+    const oldestFirst = [...asked].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+
+    async function all(view: Parameters<QuestionsRepository['listVisible']>[1], limit: number) {
+      const pages: Question[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await questions.listVisible(challengeId, view, { limit, cursor });
+        pages.push(page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && pages.length < 10);
+      return pages;
+    }
+
+    const owner = await all({ all: true, askerOrganizationId: null, askerUserId: randomUUID() }, 2);
+    expect(owner.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(owner.flat().map((q) => q.id)).toEqual(oldestFirst.map((q) => q.id));
+
+    // The asking SME: its own (answered or not) and answered ones; not the other SME's pending q-d.
+    const mine = await all({ all: false, askerOrganizationId: asker.organizationId, askerUserId: asker.userId }, 2);
+    expect(mine.flat().map((q) => q.text).sort()).toEqual(['q-a', 'q-b', 'q-c', 'q-e']);
+    expect(mine.map((p) => p.length)).toEqual([2, 2]);
+
+    await expect(questions.listVisible(challengeId, { all: true, askerOrganizationId: null, askerUserId: randomUUID() }, { limit: 2, cursor: 'garbage' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
     });
   });
 });

@@ -230,11 +230,19 @@ export class QuestionsRepository {
   }
 
   /**
-   * Questions a viewer may read: answered ones for everyone; the challenge owner (and admins) see all; an SME
-   * also sees its own organization's unanswered ones.
+   * Questions a viewer may read, oldest first, a page at a time (keyset on creation time and id): answered ones for
+   * everyone; the challenge owner (and admins) see all; an SME also sees its own organization's unanswered ones.
    */
-  listVisible(challengeId: string, view: { all: boolean; askerOrganizationId: string | null; askerUserId: string }): Promise<Question[]> {
+  async listVisible(
+    challengeId: string,
+    view: { all: boolean; askerOrganizationId: string | null; askerUserId: string },
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<Question>> {
     const qb = this.tx.manager.createQueryBuilder(Question, 'q').where('q.challenge_id = :challengeId', { challengeId });
+    if (page.cursor) {
+      const after = decodeCursor(page.cursor);
+      qb.andWhere('(q.created_at, q.id) > (:at, :id)', { at: after.at, id: after.id });
+    }
     if (!view.all) {
       qb.andWhere(
         new Brackets((b) => {
@@ -243,6 +251,7 @@ export class QuestionsRepository {
         }),
       );
     }
-    return qb.orderBy('q.created_at', 'ASC').addOrderBy('q.id', 'ASC').limit(500).getMany();
+    const rows = await qb.orderBy('q.created_at', 'ASC').addOrderBy('q.id', 'ASC').limit(page.limit + 1).getMany();
+    return toPage(rows, page.limit, (q) => ({ at: q.createdAt, id: q.id }));
   }
 }

@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Empty, Form, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { challengeApi, unwrap } from '../../api/client';
+import { allPages, challengeApi, unwrap } from '../../api/client';
 import type { Question } from '../../api/types';
 import { formatTime } from '../../components/Countdown';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -19,7 +19,10 @@ export function QuestionsTab({ challenge, isOwner }: TabProps) {
   const { t } = useTranslation('lead');
   const query = useQuery({
     queryKey: leadKeys.part(challenge.id, 'questions'),
-    queryFn: () => unwrap(challengeApi.GET('/api/v1/challenges/{id}/questions', { params: { path: { id: challenge.id } } })),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(challengeApi.GET('/api/v1/challenges/{id}/questions', { params: { path: { id: challenge.id }, query: { limit: 100, cursor } } })),
+      ),
     // New questions arrive while bidding is open.
     refetchInterval: challenge.status === 'published' ? 15_000 : false,
   });

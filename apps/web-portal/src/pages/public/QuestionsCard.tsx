@@ -6,7 +6,7 @@ import { Alert, Button, Card, Empty, Flex, Form, Input, Skeleton, Space, Tag, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, challengeApi, unwrap } from '../../api/client';
+import { allPages, ApiError, challengeApi, unwrap } from '../../api/client';
 import type { Challenge, Question, User } from '../../api/types';
 import { formatTime } from '../../components/Countdown';
 import { applyFieldErrors } from '../../components/formErrors';
@@ -20,7 +20,10 @@ export function QuestionsCard({ challenge, user, isOwner }: { challenge: Challen
   const questions = useQuery({
     queryKey: ['challenge', challenge.id, 'questions', user?.id ?? null],
     enabled: signedIn,
-    queryFn: () => unwrap(challengeApi.GET('/api/v1/challenges/{id}/questions', { params: { path: { id: challenge.id } } })),
+    queryFn: () =>
+      allPages((cursor) =>
+        unwrap(challengeApi.GET('/api/v1/challenges/{id}/questions', { params: { path: { id: challenge.id }, query: { limit: 100, cursor } } })),
+      ),
   });
 
   let body;

@@ -75,18 +75,18 @@ describe('ChallengeDetailPage', () => {
     expect(screen.queryByTestId('result-link')).toBeNull();
   });
 
-  it('lets a signed-in SME bid, read answers, see its pending question and ask another', async () => {
-    const { post } = fakeApi({
+  it('lets a signed-in SME bid, read answers (every page of them), see its pending question and ask another', async () => {
+    const { post, get } = fakeApi({
       GET: signedInAs(users.sme, {
         '/api/v1/challenges/{id}': () => ok(challenge),
-        '/api/v1/challenges/{id}/questions': () =>
-          ok({
-            items: [
-              { id: 'q1', text: '是否接受国产芯片？', answer: '接受。', answeredAt: challenge.publishedAt, createdAt: challenge.publishedAt, mine: false },
-              { id: 'q2', text: '交付地点在哪里？', answer: null, answeredAt: null, createdAt: challenge.publishedAt, mine: true },
-            ],
-            nextCursor: null,
-          }),
+        // Two pages: the Q&A shows the list whole, following nextCursor.
+        '/api/v1/challenges/{id}/questions': ({ params }) =>
+          params?.query?.cursor === 'qa-2'
+            ? ok({ items: [{ id: 'q2', text: '交付地点在哪里？', answer: null, answeredAt: null, createdAt: challenge.publishedAt, mine: true }], nextCursor: null })
+            : ok({
+                items: [{ id: 'q1', text: '是否接受国产芯片？', answer: '接受。', answeredAt: challenge.publishedAt, createdAt: challenge.publishedAt, mine: false }],
+                nextCursor: 'qa-2',
+              }),
       }),
       POST: { '/api/v1/challenges/{id}/questions': ({ body }) => ok({ id: 'q3', text: (body as { text: string }).text, answer: null, answeredAt: null, createdAt: challenge.publishedAt, mine: true }, 201) },
     });
@@ -97,6 +97,7 @@ describe('ChallengeDetailPage', () => {
     const questions = await screen.findAllByTestId('qa-item');
     expect(questions.map((q) => q.getAttribute('data-pending'))).toEqual(['false', 'true']);
     expect(within(questions[1]).getByText('待答复')).toBeTruthy();
+    expect(get).toHaveBeenCalledWith('/api/v1/challenges/{id}/questions', { params: { path: { id: challenge.id }, query: { limit: 100, cursor: 'qa-2' } } });
 
     fireEvent.change(screen.getByTestId('ask-question-input'), { target: { value: '  可以分期交付吗？ ' } });
     fireEvent.click(screen.getByTestId('ask-question-submit'));
