@@ -11,6 +11,13 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * (types and column transformers) — the same values `getOne()` gives (checked in challenges.repository.int-spec.ts).
  * Inserts likewise: the statement `insert()` writes is the one TypeORM's would, without building it per call.
  */
+/**
+ * Fixed-length types are cast as their unbounded kin in `upsertManyInto`, and the column's own type applies on
+ * assignment: `character[]` alone means character(1) and an explicit cast to character(n) cuts silently, while the
+ * insert's assignment pads a short value and refuses a long one, as a single-row insert does.
+ */
+const UNBOUNDED_KIN: Record<string, string> = { character: 'text', char: 'text', bit: 'bit varying' };
+
 export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
   private readonly insertable: ColumnMetadata[];
@@ -80,8 +87,7 @@ export class EntityRows<T extends ObjectLiteral> {
           return driver.preparePersistentValue(value, column);
         }),
       );
-      // A length belongs to the cast: `character[]` alone would be character(1), truncating every value.
-      return `$${params.length}::${column.length ? `${type}(${column.length})` : type}[]`;
+      return `$${params.length}::${UNBOUNDED_KIN[type] ?? type}[]`;
     });
     const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
     return `INSERT INTO "${this.metadata.tableName}" (${names}) SELECT * FROM unnest(${arrays.join(', ')}) ${this.onConflict(keys, columns)}`;

@@ -37,13 +37,19 @@ const probe = (id: string, n: number, code: string, data: Record<string, unknown
 const rowsOf = (id: string) => dataSource.query(`SELECT n, code, data, note FROM upsert_probe WHERE id = $1 ORDER BY n`, [id]);
 
 describe('TransactionHost.upsertMany', () => {
-  it('writes a fixed-length column at its declared length (a bare character[] cast would cut it to one letter)', async () => {
+  it('writes a fixed-length column whole, padded as Postgres pads it (a bare character[] cast would cut it to one letter)', async () => {
     const id = randomUUID();
     await tx.upsertMany(UpsertProbe, [probe(id, 1, 'ABCDEF', { a: 1 }), probe(id, 2, 'XYZ', { b: "it's" })], ['id', 'n']);
     expect(await rowsOf(id)).toEqual([
       { n: 1, code: 'ABCDEF', data: { a: 1 }, note: 'initial' },
       { n: 2, code: 'XYZ   ', data: { b: "it's" }, note: 'initial' },
     ]);
+  });
+
+  it('refuses a value longer than a fixed-length column, as a single-row insert does (never cuts it)', async () => {
+    const id = randomUUID();
+    await expect(tx.upsertMany(UpsertProbe, [probe(id, 1, 'ABCDEFGH', {})], ['id', 'n'])).rejects.toThrow(/too long/);
+    expect(await rowsOf(id)).toEqual([]);
   });
 
   it('updates rows already there, writes one entity per key (the last), whatever the order of the keys', async () => {
