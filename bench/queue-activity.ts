@@ -100,18 +100,21 @@ function processCpu(): Map<number, { command: string; ms: number }> {
   return result;
 }
 
+/** CPU ms used so far by the processes `keep` selects. */
+function cpuMsWhere(keep: (pid: number, command: string) => boolean): number {
+  let total = 0;
+  for (const [pid, { command, ms }] of processCpu()) if (keep(pid, command)) total += ms;
+  return total;
+}
+
 /** CPU ms used so far by processes that are neither ours (`ourPids`) nor Postgres: other people's work. */
 export function foreignCpuMs(ourPids: Set<number>): number {
-  let total = 0;
-  for (const [pid, { command, ms }] of processCpu()) if (!ourPids.has(pid) && command !== 'postgres') total += ms;
-  return total;
+  return cpuMsWhere((pid, command) => !ourPids.has(pid) && command !== 'postgres');
 }
 
 /** CPU ms used so far by every Postgres process (backends and background workers). */
 export function postgresCpuMs(): number {
-  let total = 0;
-  for (const { command, ms } of processCpu().values()) if (command === 'postgres') total += ms;
-  return total;
+  return cpuMsWhere((_pid, command) => command === 'postgres');
 }
 
 /** Busy and total jiffies of all cores (/proc/stat). */

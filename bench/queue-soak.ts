@@ -157,10 +157,8 @@ async function sampleNow(ctx: QueueContext): Promise<Record<string, number>> {
     const name = app.label.replace(/^queue-/, '');
     values[`${name} RSS`] = app.rssBytes() / MiB;
     values[`${name} heap used`] = (await app.metric('nodejs_heap_size_used_bytes').catch(() => NaN)) / MiB;
-  }
-  for (const app of [stack.challenge, stack.bidding, stack.worker]) {
     if (app.inspectorPort === null) continue;
-    const name = app.label.replace(/^queue-/, '');
+    // Read as it is first (above), then after the collection this forces.
     const live = await app.liveMemory().catch(() => null);
     values[`${name} RSS after GC`] = live ? live.rss / MiB : NaN;
     values[`${name} heap after GC`] = live ? live.heapUsed / MiB : NaN;

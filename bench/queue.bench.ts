@@ -17,12 +17,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
+import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching-limits';
 import { FULL, matchingQueue, QUICK, QueueContext, QueueSizes, waitDrained } from './queue-context';
 import { describePath, PairSource, pathRound, PathRound } from './queue-path';
 import { describeRush, rushRound, RushRound } from './queue-rush';
 import { describeSoak, soak, SoakOptions, SoakResult } from './queue-soak';
 import { fmt, median, spread } from './queue-stats';
-import { MATCHING_CONCURRENCY } from '../apps/matching-worker/src/matching/matching-limits';
 import { CORES, Measurement, ThroughputBench, Variant, VARIANTS } from './queue-throughput';
 import type { BenchOptions, BenchResult } from './support/result';
 import { closeHttp } from './support/stack-http';

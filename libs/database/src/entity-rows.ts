@@ -2,6 +2,13 @@ import { DataSource, EntityMetadata, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
+ * Fixed-length types are cast as their unbounded kin in `upsertManyInto`, and the column's own type applies on
+ * assignment: `character[]` alone means character(1) and an explicit cast to character(n) cuts silently, while the
+ * insert's assignment pads a short value and refuses a long one, as a single-row insert does.
+ */
+const UNBOUNDED_KIN: Record<string, string> = { character: 'text', char: 'text', bit: 'bit varying' };
+
+/**
  * Hand-written SQL for the hottest paths, with TypeORM's own column mapping but without its query builder.
  *
  * The query builder writes a SELECT's SQL again on every call (alias replacement, escaping) and hydrates rows
@@ -11,13 +18,6 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
  * (types and column transformers) — the same values `getOne()` gives (checked in challenges.repository.int-spec.ts).
  * Inserts likewise: the statement `insert()` writes is the one TypeORM's would, without building it per call.
  */
-/**
- * Fixed-length types are cast as their unbounded kin in `upsertManyInto`, and the column's own type applies on
- * assignment: `character[]` alone means character(1) and an explicit cast to character(n) cuts silently, while the
- * insert's assignment pads a short value and refuses a long one, as a single-row insert does.
- */
-const UNBOUNDED_KIN: Record<string, string> = { character: 'text', char: 'text', bit: 'bit varying' };
-
 export class EntityRows<T extends ObjectLiteral> {
   private readonly columns: ColumnMetadata[];
   private readonly insertable: ColumnMetadata[];
